@@ -1,0 +1,60 @@
+// The shape of a page's lines as extraction left them: runs of non-whitespace text,
+// display width against the column, and each line's role (body, headline, byline,
+// signature). despace reads these to tell layout spaces and breaks from meaningful ones.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+#include "jianbao/char_class.hpp"
+
+namespace jianbao {
+
+// A maximal run of non-whitespace characters.
+struct Run {
+  std::string_view text;
+  Utf8Char first;
+  Utf8Char last;
+  int chars = 0;
+  int width = 0;                      // display columns
+  bool has_clause_punct = false;      // ，；、 (running prose; ： is left out: headlines use it)
+  bool has_sentence_end = false;      // 。！？ anywhere in the run
+  bool is_commentary_credit = false;  // 太报评, 本报评论员: the author of a commentary head
+};
+
+enum class LineRole { Body, Headline, Byline, Signature };
+
+struct LineShape {
+  std::size_t first_run = 0;  // runs [first_run, end_run) make the line
+  std::size_t end_run = 0;
+  int chars = 0;
+  int width = 0;              // display columns of the non-whitespace text
+  int column = 0;             // estimated column width around the line, 0 if unknown
+  LineRole role = LineRole::Body;
+  bool justified = false;     // letter-spaced to fill the column
+  bool ends_sentence = false;
+  bool has_prose_punct = false;
+  bool starts_item = false;   // opens a news item: 本报讯, 本报记者
+  bool opens_paragraph = false;  // the line before ended a paragraph
+  bool paragraph_line = false;  // longer than any newspaper column: already one paragraph
+  bool keeps_spaces = false;  // spaces between Chinese runs carry meaning (headline, byline)
+  bool head_is_label = false; // the inline head before body_start keeps its clause spaces
+  // A headline sharing the line with its body ends before run body_start
+  // (== first_run when there is none); a signature or byline closing the line starts
+  // at run tail_start (== end_run when there is none).
+  std::size_t body_start = 0;
+  std::size_t tail_start = 0;
+};
+
+// Splits a page into runs and lines; blank lines are dropped.
+void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
+
+// Fills in every line's column estimate, role and inline structure, from the line
+// itself and its neighbours.
+void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines);
+
+// Whether the paragraph that line a is part of goes on in line b (the next line).
+bool continues_on_next_line(const LineShape& a, const LineShape& b);
+
+}  // namespace jianbao

@@ -1,0 +1,344 @@
+// The shape of a page's lines: runs, widths, column estimate and roles. Every decision
+// here is read off the page itself (line lengths, punctuation, cue words), so the
+// same page gives the same shapes however it was read.
+#include "jianbao/line_shape.hpp"
+
+#include <algorithm>
+#include <array>
+
+namespace jianbao {
+namespace {
+
+// Newspaper columns hold 9-30 characters; a line wider than this many display
+// columns is a whole paragraph that extraction (or an earlier join) left on one line.
+constexpr int kMaxColumnWidth = 64;
+// A headline, label or byline is never longer than this many characters.
+constexpr int kMaxLabelChars = 40;
+// How many lines either side inform a line's column estimate.
+constexpr std::size_t kColumnWindow = 4;
+// Chinese paragraphs open with a two-character indent that extraction drops.
+constexpr int kIndentWidth = 4;
+
+bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+}
+template <std::size_t N>
+bool starts_with_any(std::string_view s, const std::array<std::string_view, N>& prefixes) {
+  return std::any_of(prefixes.begin(), prefixes.end(), [&](std::string_view p) { return starts_with(s, p); });
+}
+
+// Words that open a news item's first paragraph.
+constexpr std::array<std::string_view, 4> kItemOpeners = {"本报讯", "本报记者", "本报通讯员", "新华社"};
+// Words that open a byline or credit line.
+constexpr std::array<std::string_view, 14> kBylineOpeners = {
+    "□", "■", "◎", "记者", "本报记者", "通讯员", "见习记者", "特约记者",
+    "文/", "图/", "文／", "图／", "摄影", "实习生"};
+// Credits a commentary head carries before its body: 太报评, 本报评论员.
+constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
+
+bool is_han_only(const Run& r) {
+  for (std::size_t i = 0; i < r.text.size();) {
+    const Utf8Char c = decode_utf8(r.text, i);
+    if (!(c.flags & kHan)) return false;
+    i += c.length;
+  }
+  return true;
+}
+
+// Marks a run that credits a commentary's author: 太报评, 本报评论员.
+void note_commentary_credit(Run& r) {
+  if (r.chars < 3 || r.chars > 6) return;
+  r.is_commentary_credit = std::any_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
+                                       [&](std::string_view s) { return ends_with(r.text, s); });
+}
+
+// The character that ends just before byte offset `end` of t (end > 0).
+Utf8Char char_before(std::string_view t, std::size_t end) {
+  std::size_t k = end - 1;
+  while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
+  const Utf8Char c = decode_utf8(t, k);
+  return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
+}
+
+// The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
+// short parenthesised signature right after a sentence end (……环境。（尹哲）).
+bool ends_sentence(const std::vector<Run>& runs, const LineShape& line) {
+  const Run& last = runs[line.end_run - 1];
+  std::string_view t = last.text;
+  // Walk back over closers.
+  std::size_t i = t.size();
+  int closers = 0;
+  while (i > 0) {
+    const Utf8Char c = char_before(t, i);
+    const std::size_t j = i - c.length;
+    if (c.flags & kSentenceEnd) return true;
+    if (!(c.flags & kCloser) || ++closers > 2) break;
+    if (c.cp == U'）' || c.cp == U')') {
+      // A signature in brackets closes the paragraph when a sentence ends before it.
+      const std::size_t full_open = t.rfind("（", j);
+      const std::size_t ascii_open = t.rfind('(', j);
+      std::size_t open = full_open;
+      if (ascii_open != std::string_view::npos && (open == std::string_view::npos || ascii_open > open))
+        open = ascii_open;
+      if (open != std::string_view::npos && open > 0 && j - open <= 60 && (char_before(t, open).flags & kSentenceEnd))
+        return true;
+      return false;
+    }
+    i = j;
+  }
+  return false;
+}
+
+bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
+  if (line.chars > kMaxLabelChars) return false;
+  const Run& first = runs[line.first_run];
+  const Run& last = runs[line.end_run - 1];
+  for (auto k = line.first_run; k < line.end_run; ++k)
+    if (runs[k].has_sentence_end) return false;
+  if (starts_with_any(first.text, kBylineOpeners) && (line.end_run - line.first_run >= 2 || first.chars <= 12))
+    return true;
+  if (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者"))
+    return true;
+  // A photo credit: 王韵菲 摄, 文/摄.
+  return line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20;
+}
+
+// A signature standing alone: (安豪), （王勇、兰杰）, or a lone name after a paragraph.
+bool is_bracketed_signature(const std::vector<Run>& runs, const LineShape& line) {
+  const std::string_view first = runs[line.first_run].text;
+  const std::string_view last = runs[line.end_run - 1].text;
+  if (line.chars > 24) return false;
+  if (!((starts_with(first, "（") && ends_with(last, "）")) || (starts_with(first, "(") && ends_with(last, ")"))))
+    return false;
+  for (auto k = line.first_run; k < line.end_run; ++k)
+    if (runs[k].has_sentence_end) return false;
+  return true;
+}
+
+bool is_lone_name(const std::vector<Run>& runs, const LineShape& line) {
+  return line.end_run - line.first_run == 1 && line.chars >= 2 && line.chars <= 4 && is_han_only(runs[line.first_run]);
+}
+
+// Letter-spaced text: most runs are one Chinese character.
+bool is_justified(const std::vector<Run>& runs, const LineShape& line) {
+  int singles = 0;
+  const auto n = static_cast<int>(line.end_run - line.first_run);
+  for (auto k = line.first_run; k < line.end_run; ++k)
+    singles += runs[k].chars == 1 && (runs[k].first.flags & kHan);
+  return singles >= 3 && singles * 5 >= n * 2;
+}
+
+// A space between two runs of two or more Chinese characters, the mark of a
+// two-clause headline or a label.
+bool has_clause_space(const std::vector<Run>& runs, const LineShape& line) {
+  for (auto k = line.first_run; k + 1 < line.end_run; ++k)
+    if (runs[k].chars >= 2 && runs[k + 1].chars >= 2 && is_cjk(runs[k].last.flags) && is_cjk(runs[k + 1].first.flags))
+      return true;
+  return false;
+}
+
+// Finds a headline or byline sharing its line with the body that follows.
+void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
+  line.body_start = line.first_run;
+  if (line.justified) return;
+  int head_chars = 0;
+  bool head_has_prose = false;
+  for (auto k = line.first_run + 1; k < line.end_run; ++k) {
+    head_chars += runs[k - 1].chars;
+    head_has_prose |= runs[k - 1].has_clause_punct || runs[k - 1].has_sentence_end;
+    const Run& r = runs[k];
+    // A new item opens mid-line: whatever stands before it is a headline or the end
+    // of the previous item.
+    if ((r.first.cp == U'本' || r.first.cp == U'新') && starts_with_any(r.text, kItemOpeners)) {
+      line.body_start = k;
+      line.head_is_label = !head_has_prose && head_chars <= kMaxLabelChars;
+      return;
+    }
+    if (head_has_prose || head_chars > kMaxLabelChars) return;
+    // A commentary head: 扎实做好民生保障——论……⑥ 太报评 民生是……
+    if (runs[k - 1].is_commentary_credit && (r.has_clause_punct || r.has_sentence_end)) {
+      line.body_start = k;
+      line.head_is_label = true;
+      return;
+    }
+  }
+}
+
+// Finds a signature or byline closing the line after its last sentence:
+// ……负责人。 （文/司瑞东 图/申淼）, ……发言。 张倩倩.
+void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
+  line.tail_start = line.end_run;
+  if (line.end_run - line.first_run < 2 || line.justified) return;
+  int tail_chars = 0;
+  for (auto k = line.end_run - 1; k > line.first_run; --k) {
+    tail_chars += runs[k].chars;
+    if (tail_chars > 24 || runs[k].has_sentence_end) return;
+    const Run& before = runs[k - 1];
+    const bool after_sentence =
+        (before.last.flags & kSentenceEnd) ||
+        ((before.last.flags & kCloser) && before.chars >= 2 &&
+         (char_before(before.text, before.text.size() - before.last.length).flags & kSentenceEnd));
+    if (!after_sentence) continue;
+    const std::string_view t = runs[k].text;
+    const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&
+                           (ends_with(runs[line.end_run - 1].text, "）") || ends_with(runs[line.end_run - 1].text, ")"));
+    const bool byline = starts_with_any(t, kBylineOpeners);
+    const bool lone_name = k == line.end_run - 1 && runs[k].chars >= 2 && runs[k].chars <= 4 && is_han_only(runs[k]);
+    if (bracketed || byline || lone_name) line.tail_start = k;
+    return;
+  }
+}
+
+}  // namespace
+
+void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
+  runs.clear();
+  lines.clear();
+  const std::uint16_t* table = bmp_flag_table();
+  LineShape line;
+  Run run;
+  std::size_t run_begin = 0;
+  bool in_run = false;
+  auto close_run = [&](std::size_t end) {
+    if (!in_run) return;
+    run.text = page.substr(run_begin, end - run_begin);
+    run.last = char_before(run.text, run.text.size());
+    note_commentary_credit(run);
+    // Extraction writes the gap the paper left around digits and Latin as a space:
+    // it takes room on the line.
+    if (runs.size() > line.first_run && ((runs.back().last.flags | run.first.flags) & (kDigit | kLatin)))
+      line.width += 1;
+    line.chars += run.chars;
+    line.width += run.width;
+    line.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
+    runs.push_back(run);
+    in_run = false;
+  };
+  auto close_line = [&]() {
+    if (runs.size() > line.first_run) {
+      line.end_run = runs.size();
+      lines.push_back(line);
+    }
+    line = LineShape{};
+    line.first_run = runs.size();
+  };
+  // One pass, one decode per character: this is despace's hot loop. Most characters
+  // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), which are never space or
+  // punctuation: they take a short path with no table look-up.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());
+  const std::size_t n = page.size();
+  for (std::size_t i = 0; i < n;) {
+    const unsigned char b = bytes[i];
+    if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
+      if (!in_run) {
+        in_run = true;
+        run_begin = i;
+        run = Run{};
+        run.first = decode_utf8(page, i, table);
+      }
+      ++run.chars;
+      run.width += 2;
+      i += 3;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(page, i, table);
+    if (c.cp == '\n' && c.length == 1) {
+      close_run(i);
+      close_line();
+    } else if (c.flags & kSpace || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
+      close_run(i);
+    } else {
+      if (!in_run) {
+        in_run = true;
+        run_begin = i;
+        run = Run{};
+        run.first = c;
+      }
+      ++run.chars;
+      run.width += display_width(c);
+      // ：is left out of prose punctuation: headlines use it (交城：收心返岗……).
+      run.has_clause_punct |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
+      run.has_sentence_end |= (c.flags & kSentenceEnd) != 0;
+    }
+    i += c.length;
+  }
+  close_run(page.size());
+  close_line();
+}
+
+void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines) {
+  for (auto& line : lines) {
+    line.justified = is_justified(runs, line);
+    line.ends_sentence = ends_sentence(runs, line);
+    line.paragraph_line = line.width > kMaxColumnWidth;
+    const Run& first = runs[line.first_run];
+    line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
+    find_inline_head(runs, line);
+    find_closing_tail(runs, line);
+  }
+  // Column estimate: the widest nearby line of prose that runs on past its end (a
+  // paragraph's last line says nothing about the column).
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    int column = 0;
+    const std::size_t lo = i >= kColumnWindow ? i - kColumnWindow : 0;
+    const std::size_t hi = std::min(lines.size(), i + kColumnWindow + 1);
+    for (std::size_t j = lo; j < hi; ++j) {
+      const LineShape& other = lines[j];
+      const bool runs_on = other.justified || (other.has_prose_punct && !other.ends_sentence);
+      if (j == i || other.paragraph_line || !runs_on) continue;
+      column = std::max(column, other.width);
+    }
+    lines[i].column = column;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    LineShape& line = lines[i];
+    const LineShape* prev = i > 0 ? &lines[i - 1] : nullptr;
+    const LineShape* next = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
+    const bool opens_paragraph = !prev || prev->ends_sentence || prev->role != LineRole::Body ||
+                                 prev->paragraph_line || prev->tail_start != prev->end_run;
+    line.opens_paragraph = opens_paragraph;
+    if (line.body_start != line.first_run) {
+      line.role = LineRole::Body;
+    } else if (is_byline(runs, line)) {
+      line.role = LineRole::Byline;
+    } else if (is_bracketed_signature(runs, line) || (opens_paragraph && prev && is_lone_name(runs, line))) {
+      line.role = LineRole::Signature;
+    } else if (!line.has_prose_punct && !line.justified && !line.starts_item && line.chars <= kMaxLabelChars &&
+               opens_paragraph) {
+      // A paragraph's first line may lack punctuation too; a headline is told by its
+      // clause space or by what follows it: another label line, a new item, a
+      // paragraph line, or nothing.
+      const bool next_is_separate = !next || next->starts_item || next->paragraph_line ||
+                                    (!next->has_prose_punct && !next->justified && next->chars <= kMaxLabelChars);
+      // A paragraph's first line falls short of the column by its indent; a headline
+      // set above its body is much shorter or wider than that.
+      const bool off_column = line.column > 0 && (line.width <= line.column - 10 || line.width >= line.column + 2);
+      const bool continues_headline =
+          prev && prev->role == LineRole::Headline && (line.column == 0 || line.width <= line.column - 6);
+      if (has_clause_space(runs, line) || next_is_separate || off_column || continues_headline)
+        line.role = LineRole::Headline;
+    }
+    line.keeps_spaces = line.role != LineRole::Body && !line.justified;
+  }
+}
+
+bool continues_on_next_line(const LineShape& a, const LineShape& b) {
+  if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
+  if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
+  if (a.paragraph_line) return false;
+  // A column line never runs on into a whole-paragraph line.
+  if (b.paragraph_line && !a.justified) return false;
+  if (!a.ends_sentence) return true;
+  // A sentence ends at the line's end. The paragraph goes on only if the line fills
+  // its column (less the indent when it opens the paragraph) and the next line is
+  // not indented as a new paragraph's first line; a letter-spaced next line hides its
+  // indent, and is most often a new paragraph there.
+  if (a.justified) return true;
+  if (a.column == 0) return false;
+  const int full = a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
+  if (a.width < full || b.justified) return false;
+  return b.width > b.column - kIndentWidth;
+}
+
+}  // namespace jianbao

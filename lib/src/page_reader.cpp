@@ -1,0 +1,314 @@
+// Page reader: splits one input's bytes into pages at form feeds. Reads land directly
+// in one reusable buffer; each read is validated as UTF-8 and line-end normalized in
+// place, so plain input costs a few memchr-speed passes per byte and no allocation.
+#include "jianbao/page_reader.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cstring>
+#include <utility>
+
+namespace jianbao {
+
+namespace {
+
+// For a UTF-8 lead byte: how many continuation bytes follow and the range the first
+// one must fall in (which rules out overlongs, surrogates and values past U+10FFFF).
+struct LeadByte {
+  unsigned char continuations;  // kNotLead: not a lead byte
+  unsigned char low, high;
+};
+constexpr unsigned char kNotLead = 0xFF;
+
+constexpr LeadByte lead_byte(unsigned char byte) {
+  if (byte < 0x80) return {0, 0, 0};
+  if (byte < 0xC2) return {kNotLead, 0, 0};
+  if (byte < 0xE0) return {1, 0x80, 0xBF};
+  if (byte == 0xE0) return {2, 0xA0, 0xBF};
+  if (byte == 0xED) return {2, 0x80, 0x9F};
+  if (byte < 0xF0) return {2, 0x80, 0xBF};
+  if (byte == 0xF0) return {3, 0x90, 0xBF};
+  if (byte < 0xF4) return {3, 0x80, 0xBF};
+  if (byte == 0xF4) return {3, 0x80, 0x8F};
+  return {kNotLead, 0, 0};
+}
+
+constexpr auto kLeadBytes = [] {
+  std::array<LeadByte, 256> table{};
+  for (int byte = 0; byte < 256; ++byte) table[byte] = lead_byte(static_cast<unsigned char>(byte));
+  return table;
+}();
+
+constexpr bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+bool all_ascii(const unsigned char* data) {
+  std::uint64_t word;
+  std::memcpy(&word, data, sizeof word);
+  return (word & 0x8080808080808080ULL) == 0;
+}
+
+constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+constexpr std::size_t kNoMark = static_cast<std::size_t>(-1);
+
+}  // namespace
+
+void Utf8Validator::invalid_at(std::uint64_t offset) {
+  ++invalid_sequences_;
+  if (!first_invalid_offset_) first_invalid_offset_ = offset;
+}
+
+// One byte of the automaton; used where a sequence may straddle two feeds.
+void Utf8Validator::step(unsigned char byte, std::uint64_t offset) {
+  if (pending_ > 0) {
+    if (byte >= low_ && byte <= high_) {
+      --pending_;
+      low_ = 0x80;
+      high_ = 0xBF;
+      return;
+    }
+    // Cut short: the open sequence is one error and this byte starts afresh.
+    invalid_at(sequence_start_);
+    pending_ = 0;
+  }
+  const LeadByte lead = kLeadBytes[byte];
+  if (lead.continuations == 0) return;
+  if (lead.continuations == kNotLead) {
+    invalid_at(offset);
+    return;
+  }
+  pending_ = lead.continuations;
+  low_ = lead.low;
+  high_ = lead.high;
+  sequence_start_ = offset;
+}
+
+void Utf8Validator::feed(const char* data, std::size_t size) {
+  const auto* bytes = reinterpret_cast<const unsigned char*>(data);
+  std::size_t i = 0;
+  for (; pending_ > 0 && i < size; ++i) step(bytes[i], position_ + i);
+  // Whole sequences while 4 bytes are always at hand: ASCII runs eight at a time,
+  // the three-byte sequences of Han text checked inline.
+  while (i + 4 <= size) {
+    const unsigned char byte = bytes[i];
+    if (byte < 0x80) {
+      ++i;
+      while (i + 8 <= size && all_ascii(bytes + i)) i += 8;
+      continue;
+    }
+    const LeadByte lead = kLeadBytes[byte];
+    if (lead.continuations == 2 && bytes[i + 1] >= lead.low && bytes[i + 1] <= lead.high &&
+        is_continuation(bytes[i + 2])) {
+      i += 3;
+      continue;
+    }
+    if (lead.continuations == kNotLead) {
+      invalid_at(position_ + i);
+      ++i;
+      continue;
+    }
+    // The valid prefix of the sequence; cut short, it is one error (as in step()).
+    std::size_t length = 1;
+    if (bytes[i + 1] >= lead.low && bytes[i + 1] <= lead.high) {
+      ++length;
+      while (length <= lead.continuations && is_continuation(bytes[i + length])) ++length;
+    }
+    if (length != lead.continuations + 1u) invalid_at(position_ + i);
+    i += length;
+  }
+  for (; i < size; ++i) step(bytes[i], position_ + i);
+  position_ += size;
+}
+
+void Utf8Validator::finish() {
+  if (pending_ > 0) invalid_at(sequence_start_);
+  pending_ = 0;
+}
+
+PageReader::PageReader(InputSource& source, PageReaderOptions options) : source_(source), options_(options) {
+  options_.read_size = std::max<std::size_t>(options_.read_size, 1);
+  // A cut must leave room to back up over a partial character and still make progress.
+  options_.page_cap = std::max<std::size_t>(options_.page_cap, 8);
+}
+
+PageReader::~PageReader() = default;
+
+bool PageReader::next(Piece& piece) {
+  begin_ += handed_out_;
+  handed_out_ = 0;
+  scanned_ = std::max(scanned_, begin_);
+  while (!finished_) {
+    if (take_piece(piece)) return true;
+    if (input_ended_) {
+      finished_ = true;
+      break;
+    }
+    read_more();
+  }
+  if (read_error_) std::rethrow_exception(std::exchange(read_error_, nullptr));
+  return false;
+}
+
+bool PageReader::take_piece(Piece& piece) {
+  const std::size_t cap = options_.page_cap;
+  const std::size_t size = end_ - begin_;
+  // Only the first cap + 1 bytes decide where this page's first piece ends.
+  const std::size_t limit = begin_ + std::min(size, cap + 1);
+  if (scanned_ < limit) {
+    const void* form_feed = std::memchr(buffer_.get() + scanned_, '\f', limit - scanned_);
+    if (form_feed != nullptr) {
+      std::size_t length = static_cast<const char*>(form_feed) - (buffer_.get() + begin_);
+      hand_out(piece, length, length + 1, /*page_end=*/true, /*form_feed=*/true);
+      return true;
+    }
+    scanned_ = limit;
+  }
+  if (size > cap) {
+    std::size_t cut = cut_point();
+    hand_out(piece, cut, cut, /*page_end=*/false, /*form_feed=*/false);
+    return true;
+  }
+  if (input_ended_) {
+    // The last page; an empty one only closes a page whose pieces came before.
+    if (size == 0 && !page_has_pieces_) return false;
+    hand_out(piece, size, size, /*page_end=*/true, /*form_feed=*/false);
+    return true;
+  }
+  if (options_.eager_lines && size > 0) {
+    const void* line_end = ::memrchr(buffer_.get() + begin_, '\n', size);
+    if (line_end != nullptr) {
+      std::size_t length = static_cast<const char*>(line_end) - (buffer_.get() + begin_) + 1;
+      hand_out(piece, length, length, /*page_end=*/false, /*form_feed=*/false);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Where to cut a page longer than the cap: after its last line end within the cap,
+// else (one giant line) at the last character boundary at or before the cap.
+std::size_t PageReader::cut_point() const {
+  const char* page = buffer_.get() + begin_;
+  const std::size_t cap = options_.page_cap;
+  if (const void* line_end = ::memrchr(page, '\n', cap); line_end != nullptr) {
+    return static_cast<const char*>(line_end) - page + 1;
+  }
+  std::size_t cut = cap;
+  for (int backed_up = 0; backed_up < 3 && is_continuation(static_cast<unsigned char>(page[cut])); ++backed_up) --cut;
+  return cut;
+}
+
+void PageReader::hand_out(Piece& piece, std::size_t length, std::size_t consumed, bool page_end, bool form_feed) {
+  piece.text = std::string_view(buffer_.get() + begin_, length);
+  piece.page_end = page_end;
+  piece.form_feed = form_feed;
+  piece.page_number = page_number_;
+  piece.first_invalid_utf8.reset();
+  if (first_invalid_position_ && !first_invalid_handed_out_ && *first_invalid_position_ < begin_ + consumed) {
+    piece.first_invalid_utf8 = utf8_.first_invalid_offset();
+    first_invalid_handed_out_ = true;
+  }
+  handed_out_ = consumed;
+  if (page_end) {
+    ++page_number_;
+    page_has_pieces_ = false;
+  } else {
+    page_has_pieces_ = true;
+  }
+}
+
+void PageReader::reserve(std::size_t size) {
+  if (size <= capacity_) return;
+  // Doubling, but never past what a capped page plus one read can need.
+  std::size_t capacity = std::max(size, std::min(capacity_ * 2, options_.page_cap + options_.read_size + 4));
+  // Uninitialized on purpose: the bytes are always written by a read first.
+  std::unique_ptr<char[]> buffer(new char[capacity]);
+  if (end_ > 0) std::memcpy(buffer.get(), buffer_.get(), end_);
+  buffer_ = std::move(buffer);
+  capacity_ = capacity;
+}
+
+void PageReader::read_more() {
+  // Move what is left of the current page to the front: at most a page, once per read.
+  if (begin_ > 0) {
+    std::memmove(buffer_.get(), buffer_.get() + begin_, end_ - begin_);
+    end_ -= begin_;
+    scanned_ -= begin_;
+    if (first_invalid_position_ && !first_invalid_handed_out_) *first_invalid_position_ -= begin_;
+    begin_ = 0;
+  }
+  // At the start, gather at least three bytes so a BOM is recognized whatever the reads.
+  const std::size_t wanted = started_ ? options_.read_size : std::max<std::size_t>(options_.read_size, 3);
+  reserve(end_ + wanted);
+  char* const region = buffer_.get() + end_;
+  std::size_t got = 0;
+  do {
+    std::size_t n = 0;
+    try {
+      n = source_.read(region + got, std::min(options_.read_size, wanted - got));
+    } catch (const InputError&) {
+      read_error_ = std::current_exception();
+    }
+    if (n == 0) {
+      input_ended_ = true;
+      break;
+    }
+    got += n;
+  } while (!started_ && got < 3);
+
+  const bool had_invalid = utf8_.first_invalid_offset().has_value();
+  utf8_.feed(region, got);
+  if (input_ended_) utf8_.finish();
+  // Where the input's first invalid sequence starts, as an index into this read.
+  std::size_t mark = kNoMark;
+  std::size_t bytes_before_region = 0;
+  if (!had_invalid && utf8_.first_invalid_offset()) {
+    const std::uint64_t offset = *utf8_.first_invalid_offset();
+    if (offset >= bytes_read_) {
+      mark = static_cast<std::size_t>(offset - bytes_read_);
+    } else {
+      // A sequence begun in an earlier read: its bytes are the last ones kept, unchanged.
+      bytes_before_region = static_cast<std::size_t>(bytes_read_ - offset);
+    }
+  }
+  std::size_t mark_out = kNoMark;
+  const std::size_t kept = normalize_line_ends(region, got, mark, mark_out);
+  if (mark != kNoMark) {
+    first_invalid_position_ = end_ + (mark_out != kNoMark ? mark_out : kept);
+  } else if (bytes_before_region > 0) {
+    first_invalid_position_ = end_ - std::min(end_ - begin_, bytes_before_region);
+  }
+  bytes_read_ += got;
+  end_ += kept;
+  started_ = true;
+}
+
+// CRLF and lone CR become '\n' (a CR may end one read and its LF begin the next); a
+// BOM at the very start is dropped. Compacts data[0, size) in place, returns the new
+// size, and maps index `mark` of the raw bytes to its index after compaction.
+std::size_t PageReader::normalize_line_ends(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out) {
+  std::size_t read = 0, write = 0;
+  if (!started_ && std::string_view(data, std::min<std::size_t>(size, 3)) == kByteOrderMark) read = 3;
+  while (read < size) {
+    if (pending_cr_) {
+      pending_cr_ = false;
+      if (data[read] == '\n') {
+        ++read;
+        continue;
+      }
+    }
+    const void* cr = std::memchr(data + read, '\r', size - read);
+    const std::size_t run_end = cr != nullptr ? static_cast<const char*>(cr) - data : size;
+    if (mark >= read && mark < run_end) mark_out = write + (mark - read);
+    if (write != read) std::memmove(data + write, data + read, run_end - read);
+    write += run_end - read;
+    read = run_end;
+    if (read < size) {
+      data[write++] = '\n';
+      ++read;
+      pending_cr_ = true;
+    }
+  }
+  return write;
+}
+
+}  // namespace jianbao

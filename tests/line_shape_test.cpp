@@ -1,0 +1,77 @@
+// Line shapes: runs, justification, column estimate and roles read off a page.
+#include "jianbao/line_shape.hpp"
+
+#include <gtest/gtest.h>
+
+namespace jianbao {
+namespace {
+
+struct Shaped {
+  std::vector<Run> runs;
+  std::vector<LineShape> lines;
+};
+
+Shaped shape(std::string_view page) {
+  Shaped s;
+  scan_page(page, s.runs, s.lines);
+  classify_lines(s.runs, s.lines);
+  return s;
+}
+
+TEST(LineShape, ScanSplitsRunsAndDropsBlankLines) {
+  const Shaped s = shape("本报讯 1月 28日\n\n   \n会议召开。\n");
+  ASSERT_EQ(s.lines.size(), 2u);
+  ASSERT_EQ(s.runs.size(), 4u);
+  EXPECT_EQ(s.runs[1].text, "1月");
+  EXPECT_EQ(s.lines[0].chars, 8);
+  EXPECT_EQ(s.lines[1].first_run, 3u);
+}
+
+TEST(LineShape, JustifiedLines) {
+  const Shaped s = shape("就 贯 彻 落 实 好 省“ 两 会 ”精\n聚焦 安全生产\n");
+  EXPECT_TRUE(s.lines[0].justified);
+  EXPECT_FALSE(s.lines[1].justified);
+}
+
+TEST(LineShape, SentenceEnds) {
+  const Shaped s = shape("开好局。\n“习惯了”。\n考试环境。（尹哲）\n抓好经济发展，要按照\n");
+  EXPECT_TRUE(s.lines[0].ends_sentence);
+  EXPECT_TRUE(s.lines[1].ends_sentence);
+  EXPECT_TRUE(s.lines[2].ends_sentence);
+  EXPECT_FALSE(s.lines[3].ends_sentence);
+}
+
+TEST(LineShape, ColumnComesFromNeighboursThatRunOn) {
+  const Shaped s = shape(
+      "委常委会（扩大）会议召开，传达学\n习省十四届人大一次会议和省政协\n十三届一次会议精神和省委书记蓝\n"
+      "研究交城县贯彻落实意见。\n");
+  EXPECT_EQ(s.lines[3].column, 32);
+}
+
+TEST(LineShape, Roles) {
+  const Shaped s = shape(
+      "身体健康和生命安全。\n交城：收心返岗干劲足 提振精神开新局\n□ 文/安豪 图/范英哲\n（王勇、兰杰）\n"
+      "坚守岗位保供水\n春节服务“不打烊”\n");
+  EXPECT_EQ(s.lines[0].role, LineRole::Body);
+  EXPECT_EQ(s.lines[1].role, LineRole::Headline);
+  EXPECT_EQ(s.lines[2].role, LineRole::Byline);
+  EXPECT_EQ(s.lines[3].role, LineRole::Signature);
+  EXPECT_EQ(s.lines[4].role, LineRole::Headline);
+  EXPECT_EQ(s.lines[5].role, LineRole::Headline);
+}
+
+TEST(LineShape, ParagraphFirstLineWithoutPunctuationIsBody) {
+  const Shaped s = shape("春节期间全县居民供水安全。\n走进交城县供水公司的营业\n大厅，记者看到，工作人员正紧张\n");
+  EXPECT_EQ(s.lines[1].role, LineRole::Body);
+  EXPECT_TRUE(continues_on_next_line(s.lines[1], s.lines[2]));
+}
+
+TEST(LineShape, InlineHeadAndClosingTail) {
+  const Shaped s = shape("越开越密 越跑越快 班列鸣笛启程 本报讯 1月6日，班列出发。\n做好各项工作。 （文/司瑞东 图/申淼）\n");
+  EXPECT_EQ(s.lines[0].body_start, 3u);
+  EXPECT_TRUE(s.lines[0].head_is_label);
+  EXPECT_EQ(s.lines[1].tail_start, s.lines[1].first_run + 1);
+}
+
+}  // namespace
+}  // namespace jianbao

@@ -1,0 +1,174 @@
+// despace's whitespace repair, one test per kind of damage SPEC lists (and per fixed
+// bug), on small pages written out by hand.
+#include "jianbao/whitespace_repair.hpp"
+
+#include <gtest/gtest.h>
+
+namespace jianbao {
+namespace {
+
+std::string despace(std::string_view page, bool keep_lines = false) {
+  std::string out;
+  despace_page(page, DespaceOptions{keep_lines}, out);
+  return out;
+}
+
+TEST(WhitespaceRepair, RemovesJustificationSpacesBetweenHan) {
+  EXPECT_EQ(despace("抓 好 党 的 二 十 大 精 神 、省“ 两 会 ”精 神 。\n"), "抓好党的二十大精神、省“两会”精神。\n");
+}
+
+TEST(WhitespaceRepair, RemovesSpacesBetweenHanAndDigits) {
+  EXPECT_EQ(despace("1 月 28 日是春节长假后上班的第一天，2023 年拨打 12345 热线办。\n"),
+            "1月28日是春节长假后上班的第一天，2023年拨打12345热线办。\n");
+}
+
+TEST(WhitespaceRepair, RemovesSpaceLeftAtAnEarlierLineJoin) {
+  EXPECT_EQ(despace("县领导荣亿、 葛凯出席了会议，会议部署了创建省 级文明县城的工作。\n"),
+            "县领导荣亿、葛凯出席了会议，会议部署了创建省级文明县城的工作。\n");
+}
+
+TEST(WhitespaceRepair, RemovesSpacesAroundHalfWidthPunctuationInChineseText) {
+  EXPECT_EQ(despace("他说: \"今年的工作 , 要抓好落实。\"\n"), "他说:\"今年的工作,要抓好落实。\"\n");
+}
+
+TEST(WhitespaceRepair, KeepsSpacesBetweenLatinWords) {
+  EXPECT_EQ(despace("访问 Hello world 网站，查看 www.example.com 的说明。\n"),
+            "访问Hello world网站，查看www.example.com的说明。\n");
+}
+
+TEST(WhitespaceRepair, KeepsHeadlineClauseSpace) {
+  EXPECT_EQ(despace("交城：收心返岗干劲足 提振精神开新局\n本报讯 1月28日，会议召开。\n"),
+            "交城：收心返岗干劲足 提振精神开新局\n本报讯1月28日，会议召开。\n");
+}
+
+TEST(WhitespaceRepair, KeepsSectionLabelSpace) {
+  EXPECT_EQ(despace("聚焦 安全生产\n迎泽区“证照分离”优化营商环境\n本报讯 1月9日迎泽区消息，改革落细。\n"),
+            "聚焦 安全生产\n迎泽区“证照分离”优化营商环境\n本报讯1月9日迎泽区消息，改革落细。\n");
+}
+
+TEST(WhitespaceRepair, KeepsBylineSpaces) {
+  EXPECT_EQ(despace("记者 魏薇 通讯员 王红 孟亮 文/摄\n"), "记者 魏薇 通讯员 王红 孟亮 文/摄\n");
+  EXPECT_EQ(despace("□ 文/安豪 图/范英哲\n"), "□ 文/安豪 图/范英哲\n");
+  EXPECT_EQ(despace("（文/冀美丽 梁赟 图/申淼）\n"), "（文/冀美丽 梁赟 图/申淼）\n");
+}
+
+TEST(WhitespaceRepair, KeepsPhotoCreditSpace) {
+  EXPECT_EQ(despace("图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n"),
+            "图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n");
+}
+
+TEST(WhitespaceRepair, RejoinsVisualLinesWithBlankLinesBetween) {
+  const std::string page =
+      "委常委会（扩大）会议召开，传达学\n\n"
+      "习省十四届人大一次会议和省政协\n\n"
+      "十三届一次会议精神，研究交城县\n\n"
+      "贯彻落实意见。交城县委书记刘旋\n\n"
+      "主持会议并讲话。\n\n"
+      "就贯彻落实好省“两会”精神，会议\n\n"
+      "强调十点意见，要认真抓好学习。\n";
+  EXPECT_EQ(despace(page),
+            "委常委会（扩大）会议召开，传达学习省十四届人大一次会议和省政协十三届一次会议精神，研究交城县"
+            "贯彻落实意见。交城县委书记刘旋主持会议并讲话。\n"
+            "就贯彻落实好省“两会”精神，会议强调十点意见，要认真抓好学习。\n");
+}
+
+TEST(WhitespaceRepair, JustifiedLineNeverEndsAParagraph) {
+  EXPECT_EQ(despace("组织交流研讨，迅速掀起学习宣传\n增 长 区 间 。 要 加 强 经 济 运 行 调\n度，针对各种不确定性因素深入\n"),
+            "组织交流研讨，迅速掀起学习宣传增长区间。要加强经济运行调度，针对各种不确定性因素深入\n");
+}
+
+TEST(WhitespaceRepair, SplitsHeadlineFromBodySharingItsLine) {
+  EXPECT_EQ(despace("越开越密 越跑越快 新年我省首趟中欧班列鸣笛启程 本报讯 1月6日，满载钢铁的班列从太原出发。\n"),
+            "越开越密 越跑越快 新年我省首趟中欧班列鸣笛启程\n本报讯1月6日，满载钢铁的班列从太原出发。\n");
+}
+
+TEST(WhitespaceRepair, SplitsCommentaryHeadAndCreditFromBody) {
+  EXPECT_EQ(despace("扎实做好民生保障——论深入贯彻落实会议精神⑥ 太报评 民生是人民幸福之基，社会和谐之本。\n"),
+            "扎实做好民生保障——论深入贯彻落实会议精神⑥\n太报评\n民生是人民幸福之基，社会和谐之本。\n");
+}
+
+TEST(WhitespaceRepair, SignatureAfterASpaceGoesOnItsOwnLine) {
+  EXPECT_EQ(despace("会议强调，要抓好落实，做好各项工作。 张倩倩\n"), "会议强调，要抓好落实，做好各项工作。\n张倩倩\n");
+  EXPECT_EQ(despace("参加会议的还有各单位负责人。 （文/司瑞东 图/申淼）\n"),
+            "参加会议的还有各单位负责人。\n（文/司瑞东 图/申淼）\n");
+}
+
+TEST(WhitespaceRepair, SignatureAttachedWithoutSpaceStaysInline) {
+  EXPECT_EQ(despace("为考生营造温馨舒适的考试环境。（尹哲）\n"), "为考生营造温馨舒适的考试环境。（尹哲）\n");
+}
+
+TEST(WhitespaceRepair, DisplacedHeadlinesAndBylinesStayOnTheirOwnLines) {
+  const std::string page =
+      "为前来就诊的患者提供最温暖的服务，全力护佑着人民群众的\n"
+      "身体健康和生命安全。\n"
+      "交城：收心返岗干劲足 提振精神开新局\n"
+      "□ 文/安豪 图/范英哲\n"
+      "坚守岗位保供水\n"
+      "春节服务“不打烊”\n";
+  EXPECT_EQ(despace(page),
+            "为前来就诊的患者提供最温暖的服务，全力护佑着人民群众的身体健康和生命安全。\n"
+            "交城：收心返岗干劲足 提振精神开新局\n"
+            "□ 文/安豪 图/范英哲\n"
+            "坚守岗位保供水\n"
+            "春节服务“不打烊”\n");
+}
+
+TEST(WhitespaceRepair, ShortHeadlineBeforeParagraphLinesIsNotJoined) {
+  EXPECT_EQ(despace("“大夫，我请你喝止咳药”\n“大夫，我请你喝止咳药，这个药效果挺好！”作为接诊医生，他一次次听到患者这样的话语，心里暖暖的，也更坚定了信念。\n"),
+            "“大夫，我请你喝止咳药”\n“大夫，我请你喝止咳药，这个药效果挺好！”作为接诊医生，他一次次听到患者这样的话语，心里暖暖的，也更坚定了信念。\n");
+}
+
+TEST(WhitespaceRepair, HeadlineAboveItsBodyIsNotJoined) {
+  const std::string page =
+      "就贯彻落实好省“两会”精神，会议强调十点意\n见，要认真抓好学习，做好各项工作。\n"
+      "坚守岗位保供水\n春节服务“不打烊”\n"
+      "万家灯火的春节期间，有这样\n一群人，他们舍小家为大家，以高\n度的责任感默默坚守。\n"
+      "太原全力保障“国考”笔试顺利进行\n中央机关及其直属机构考试录用\n公务员笔试举行，省人社厅副厅长\n";
+  EXPECT_EQ(despace(page),
+            "就贯彻落实好省“两会”精神，会议强调十点意见，要认真抓好学习，做好各项工作。\n"
+            "坚守岗位保供水\n春节服务“不打烊”\n"
+            "万家灯火的春节期间，有这样一群人，他们舍小家为大家，以高度的责任感默默坚守。\n"
+            "太原全力保障“国考”笔试顺利进行\n中央机关及其直属机构考试录用公务员笔试举行，省人社厅副厅长\n");
+}
+
+TEST(WhitespaceRepair, ParagraphFirstLineWithDigitsIsNotAHeadline) {
+  // The spaces around 2023 take room on the line: it is an indented first line.
+  const std::string page =
+      "的举措推进工作，以强烈的担当真抓实干，\n交出一份经济社会高质量发展的满意答卷。\n"
+      "会议通报了 2023 年全县目标责任考\n核结果，并组织进行颁奖。刘旋、刘大鹏等\n"
+      "领导为荣获 2023 年度目标责任考核先进\n单位进行了颁奖。\n";
+  EXPECT_EQ(despace(page),
+            "的举措推进工作，以强烈的担当真抓实干，交出一份经济社会高质量发展的满意答卷。\n"
+            "会议通报了2023年全县目标责任考核结果，并组织进行颁奖。刘旋、刘大鹏等领导为荣获2023年度目标责任考核先进"
+            "单位进行了颁奖。\n");
+}
+
+TEST(WhitespaceRepair, KeepLinesRepairsSpacesOnly) {
+  EXPECT_EQ(despace("委常委会 （扩大） 会议召开，传达学\n\n习 省 十 四 届 人 大 精 神\n", true),
+            "委常委会（扩大）会议召开，传达学\n习省十四届人大精神\n");
+}
+
+TEST(WhitespaceRepair, DropsBlankLinesAndEdgeSpaces) {
+  EXPECT_EQ(despace("\n\n   \n  会议召开。  \n\n"), "会议召开。\n");
+  EXPECT_EQ(despace(""), "");
+  EXPECT_EQ(despace("   \n\t\n"), "");
+}
+
+TEST(WhitespaceRepair, IdeographicSpaceIsLayoutToo) {
+  EXPECT_EQ(despace("\u3000\u3000会议\u3000召开，\u3000传达学习。\n"), "会议召开，传达学习。\n");
+}
+
+TEST(WhitespaceRepair, InvalidBytesPassThrough) {
+  EXPECT_EQ(despace("会议\xff 召开\xe4\xbd。\n"), "会议\xff召开\xe4\xbd。\n");
+}
+
+TEST(WhitespaceRepair, IsIdempotentOnItsOwnOutput) {
+  const std::string page =
+      "本报讯 1月 28日上午，交城县\n\n委常委会（扩大）会议召开，传达学\n\n习省十四届人大一次会议精神。\n\n"
+      "会议还研究了其他事项。\n（安豪）\n坚守岗位保供水\n春节服务“不打烊”\n□ 文/范英哲 图/安豪\n";
+  const std::string once = despace(page);
+  EXPECT_EQ(despace(once), once);
+}
+
+}  // namespace
+}  // namespace jianbao
