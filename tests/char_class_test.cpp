@@ -2,6 +2,8 @@
 #include "jianbao/char_class.hpp"
 
 #include <gtest/gtest.h>
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
 
 namespace jianbao {
 namespace {
@@ -19,6 +21,22 @@ TEST(CharClass, ChinesePunctuationIncludesAmbiguousQuotesAndBoxes) {
     EXPECT_TRUE(char_flags(cp) & kCjkPunct) << static_cast<unsigned>(cp);
   EXPECT_FALSE(char_flags(U',') & kCjkPunct);
   EXPECT_TRUE(char_flags(U',') & kAsciiPunct);
+}
+
+TEST(CharClass, UniformBlocksAgreeWithIcu) {
+  // The table fills these blocks without asking ICU; ICU must agree.
+  for (char32_t cp = 0x3400; cp <= 0x9FFF; ++cp) {
+    if (cp > 0x4DBF && cp < 0x4E00) continue;
+    UErrorCode status = U_ZERO_ERROR;
+    ASSERT_EQ(uscript_getScript(static_cast<UChar32>(cp), &status), USCRIPT_HAN) << std::hex << static_cast<unsigned>(cp);
+    ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE) << std::hex << static_cast<unsigned>(cp);
+    ASSERT_EQ(char_flags(cp), kHan | kWide);
+  }
+  for (char32_t cp = 0xAC00; cp <= 0xD7A3; ++cp) {
+    ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE);
+    ASSERT_FALSE(u_ispunct(static_cast<UChar32>(cp)) || u_isUWhiteSpace(static_cast<UChar32>(cp)));
+    ASSERT_EQ(char_flags(cp), kWide);
+  }
 }
 
 TEST(CharClass, LatinDigitsSpaces) {

@@ -338,7 +338,9 @@ TEST(PageReaderEager, HandsOutCompleteLinesAsTheyArrive) {
   auto pieces = read_pieces("ab\ncd\nef\fgh", 1, options);
   std::string joined;
   for (const auto& piece : pieces) {
-    if (!piece.page_end) EXPECT_EQ(piece.text.back(), '\n');
+    if (!piece.page_end) {
+      EXPECT_EQ(piece.text.back(), '\n');
+    }
     joined += piece.text + (piece.form_feed ? "\f" : "");
   }
   EXPECT_EQ(joined, "ab\ncd\nef\fgh");

@@ -16,7 +16,8 @@
 #include <cerrno>
 #include <cstring>
 #include <ios>
-#include <vector>
+#include <optional>
+#include <string>
 
 #include <boost/iostreams/filter/symmetric.hpp>
 #include <boost/iostreams/filtering_streambuf.hpp>

@@ -5,6 +5,8 @@
 
 #include <algorithm>
 #include <array>
+#include <cstdint>
+#include <cstring>
 
 namespace jianbao {
 namespace {
@@ -36,6 +38,18 @@ constexpr std::array<std::string_view, 14> kBylineOpeners = {
     "文/", "图/", "文／", "图／", "摄影", "实习生"};
 // Credits a commentary head carries before its body: 太报评, 本报评论员.
 constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
+
+// Whether the run starts with a byline opener; the first character rules most runs
+// out before any string compare.
+bool opens_byline(const Run& r) {
+  switch (r.first.cp) {
+    case U'□': case U'■': case U'◎': case U'记': case U'本': case U'通': case U'见': case U'特':
+    case U'文': case U'图': case U'摄': case U'实':
+      return starts_with_any(r.text, kBylineOpeners);
+    default:
+      return false;
+  }
+}
 
 bool is_han_only(const Run& r) {
   for (std::size_t i = 0; i < r.text.size();) {
@@ -96,9 +110,10 @@ bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
   const Run& last = runs[line.end_run - 1];
   for (auto k = line.first_run; k < line.end_run; ++k)
     if (runs[k].has_sentence_end) return false;
-  if (starts_with_any(first.text, kBylineOpeners) && (line.end_run - line.first_run >= 2 || first.chars <= 12))
+  if (opens_byline(first) && (line.end_run - line.first_run >= 2 || first.chars <= 12))
     return true;
-  if (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者"))
+  if ((first.first.cp == U'（' || first.first.cp == U'(') &&
+      (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者")))
     return true;
   // A photo credit: 王韵菲 摄, 文/摄.
   return line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20;
@@ -183,11 +198,18 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
     const std::string_view t = runs[k].text;
     const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&
                            (ends_with(runs[line.end_run - 1].text, "）") || ends_with(runs[line.end_run - 1].text, ")"));
-    const bool byline = starts_with_any(t, kBylineOpeners);
+    const bool byline = opens_byline(runs[k]);
     const bool lone_name = k == line.end_run - 1 && runs[k].chars >= 2 && runs[k].chars <= 4 && is_han_only(runs[k]);
     if (bracketed || byline || lone_name) line.tail_start = k;
     return;
   }
+}
+
+// Both bytes at p are UTF-8 continuation bytes (10xxxxxx).
+inline bool continuation_pair(const unsigned char* p) {
+  std::uint16_t two;
+  std::memcpy(&two, p, sizeof two);
+  return (two & 0xC0C0) == 0x8080;
 }
 
 }  // namespace
@@ -196,22 +218,33 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   runs.clear();
   lines.clear();
   const std::uint16_t* table = bmp_flag_table();
+  const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());
+  const std::size_t n = page.size();
   LineShape line;
-  Run run;
+  // The run being read lives in locals so the hot loop keeps it in registers.
   std::size_t run_begin = 0;
   bool in_run = false;
+  int chars = 0, width = 0;
+  bool clause = false, sentence_end = false;
+  Utf8Char first{};
   auto close_run = [&](std::size_t end) {
     if (!in_run) return;
+    Run run;
     run.text = page.substr(run_begin, end - run_begin);
-    run.last = char_before(run.text, run.text.size());
+    run.first = first;
+    run.last = chars == 1 ? first : char_before(run.text, run.text.size());
+    run.chars = chars;
+    run.width = width;
+    run.has_clause_punct = clause;
+    run.has_sentence_end = sentence_end;
     note_commentary_credit(run);
     // Extraction writes the gap the paper left around digits and Latin as a space:
     // it takes room on the line.
     if (runs.size() > line.first_run && ((runs.back().last.flags | run.first.flags) & (kDigit | kLatin)))
       line.width += 1;
-    line.chars += run.chars;
-    line.width += run.width;
-    line.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
+    line.chars += chars;
+    line.width += width;
+    line.has_prose_punct |= clause || sentence_end;
     runs.push_back(run);
     in_run = false;
   };
@@ -224,46 +257,42 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     line.first_run = runs.size();
   };
   // One pass, one decode per character: this is despace's hot loop. Most characters
-  // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), which are never space or
-  // punctuation: they take a short path with no table look-up.
-  const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());
-  const std::size_t n = page.size();
-  for (std::size_t i = 0; i < n;) {
-    const unsigned char b = bytes[i];
-    if (b >= 0xE4 && b <= 0xE9 && i + 2 < n && (bytes[i + 1] & 0xC0) == 0x80 && (bytes[i + 2] & 0xC0) == 0x80) {
-      if (!in_run) {
-        in_run = true;
-        run_begin = i;
-        run = Run{};
-        run.first = decode_utf8(page, i, table);
-      }
-      ++run.chars;
-      run.width += 2;
-      i += 3;
-      continue;
-    }
+  // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), never space or punctuation:
+  // they take a short path with no table look-up.
+  std::size_t i = 0;
+  while (i < n) {
     const Utf8Char c = decode_utf8(page, i, table);
     if (c.cp == '\n' && c.length == 1) {
       close_run(i);
       close_line();
-    } else if (c.flags & kSpace || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
-      close_run(i);
-    } else {
-      if (!in_run) {
-        in_run = true;
-        run_begin = i;
-        run = Run{};
-        run.first = c;
-      }
-      ++run.chars;
-      run.width += display_width(c);
-      // ：is left out of prose punctuation: headlines use it (交城：收心返岗……).
-      run.has_clause_punct |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
-      run.has_sentence_end |= (c.flags & kSentenceEnd) != 0;
+      i += 1;
+      continue;
     }
+    if ((c.flags & kSpace) || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
+      close_run(i);
+      i += c.length;
+      continue;
+    }
+    if (!in_run) {
+      in_run = true;
+      run_begin = i;
+      chars = width = 0;
+      clause = sentence_end = false;
+      first = c;
+    }
+    ++chars;
+    width += display_width(c);
+    // ：is left out of prose punctuation: headlines use it (交城：收心返岗……).
+    clause |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
+    sentence_end |= (c.flags & kSentenceEnd) != 0;
     i += c.length;
+    while (i + 2 < n && static_cast<unsigned>(bytes[i] - 0xE4) <= 0xE9 - 0xE4 && continuation_pair(bytes + i + 1)) {
+      ++chars;
+      width += 2;
+      i += 3;
+    }
   }
-  close_run(page.size());
+  close_run(n);
   close_line();
 }
 

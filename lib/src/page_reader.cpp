@@ -218,10 +218,10 @@ void PageReader::hand_out(Piece& piece, std::size_t length, std::size_t consumed
 
 void PageReader::reserve(std::size_t size) {
   if (size <= capacity_) return;
-  // Doubling, but never past what a capped page plus one read can need.
-  std::size_t capacity = std::max(size, std::min(capacity_ * 2, options_.page_cap + options_.read_size + 4));
-  // Uninitialized on purpose: the bytes are always written by a read first.
-  std::unique_ptr<char[]> buffer(new char[capacity]);
+  // Allocated once at the most a capped page plus one read can need: never copied
+  // while growing, and pages of it that are never touched cost no memory.
+  std::size_t capacity = std::max(size, options_.page_cap + std::max<std::size_t>(options_.read_size, 3) + 1);
+  std::unique_ptr<char[]> buffer(new char[capacity]);  // uninitialized: reads fill it
   if (end_ > 0) std::memcpy(buffer.get(), buffer_.get(), end_);
   buffer_ = std::move(buffer);
   capacity_ = capacity;

@@ -87,9 +87,11 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   return Gap::None;
 }
 
-}  // namespace
 
-void despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
+// One round of repair. Its decisions read line shapes that the repair itself changes
+// (a letter-spaced line loses its spaces, joined lines become one), so a second round
+// may still differ on rare pages; despace_page repeats it to a fixed point.
+void repair_once(std::string_view page, const DespaceOptions& options, std::string& out) {
   thread_local Scratch s;
   scan_page(page, s.runs, s.lines);
   if (s.runs.empty()) return;
@@ -112,6 +114,23 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
       case Gap::Break: out.push_back('\n'); break;
     }
   }
+}
+
+}  // namespace
+
+void despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
+  // Rounds until the output repairs to itself, which makes despace idempotent.
+  constexpr int kMaxRounds = 4;
+  thread_local std::string current, next;
+  current.clear();
+  repair_once(page, options, current);
+  for (int round = 1; round < kMaxRounds; ++round) {
+    next.clear();
+    repair_once(current, options, next);
+    if (next == current) break;
+    current.swap(next);
+  }
+  out.append(current);
 }
 
 }  // namespace jianbao

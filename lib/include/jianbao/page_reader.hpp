@@ -45,10 +45,10 @@ class Utf8Validator {
 
 struct PageReaderOptions {
   // Bytes asked of the source per read (tests use 1 and 7).
-  std::size_t read_size = std::size_t{1} << 20;
+  std::size_t read_size = std::size_t{256} << 10;
   // Longest piece: a longer page is cut after its last line end within the cap, or
   // (one giant line) at a UTF-8 character boundary, so memory stays bounded.
-  std::size_t page_cap = std::size_t{4} << 20;
+  std::size_t page_cap = std::size_t{1} << 20;
   // Also hand out the complete lines read so far without waiting for the page to
   // end: for line-oriented filters under --line-buffered (tail -f). Piece boundaries
   // then depend on read timing.
