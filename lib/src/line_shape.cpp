@@ -214,13 +214,49 @@ inline bool continuation_pair(const unsigned char* p) {
 
 }  // namespace
 
+LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
+  runs_.clear();
+  lines_.clear();
+}
+
+void LineBuilder::add_run(Run run) {
+  note_commentary_credit(run);
+  // Extraction writes the gap the paper left around digits and Latin as a space:
+  // it takes room on the line.
+  if (runs_.size() > line_.first_run && ((runs_.back().last.flags | run.first.flags) & (kDigit | kLatin)))
+    line_.width += 1;
+  line_.chars += run.chars;
+  line_.width += run.width;
+  line_.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
+  runs_.push_back(run);
+}
+
+void LineBuilder::end_line() {
+  if (runs_.size() > line_.first_run) {
+    line_.end_run = runs_.size();
+    lines_.push_back(line_);
+  }
+  line_ = LineShape{};
+  line_.first_run = runs_.size();
+}
+
+Run join_runs(const Run& left, const Run& right) {
+  Run r = left;
+  r.text = std::string_view(left.text.data(), static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
+  r.last = right.last;
+  r.chars += right.chars;
+  r.width += right.width;
+  r.has_clause_punct |= right.has_clause_punct;
+  r.has_sentence_end |= right.has_sentence_end;
+  r.is_commentary_credit = false;
+  return r;
+}
+
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
-  runs.clear();
-  lines.clear();
+  LineBuilder builder(runs, lines);
   const std::uint16_t* table = bmp_flag_table();
   const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());
   const std::size_t n = page.size();
-  LineShape line;
   // The run being read lives in locals so the hot loop keeps it in registers.
   std::size_t run_begin = 0;
   bool in_run = false;
@@ -237,24 +273,8 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     run.width = width;
     run.has_clause_punct = clause;
     run.has_sentence_end = sentence_end;
-    note_commentary_credit(run);
-    // Extraction writes the gap the paper left around digits and Latin as a space:
-    // it takes room on the line.
-    if (runs.size() > line.first_run && ((runs.back().last.flags | run.first.flags) & (kDigit | kLatin)))
-      line.width += 1;
-    line.chars += chars;
-    line.width += width;
-    line.has_prose_punct |= clause || sentence_end;
-    runs.push_back(run);
+    builder.add_run(run);
     in_run = false;
-  };
-  auto close_line = [&]() {
-    if (runs.size() > line.first_run) {
-      line.end_run = runs.size();
-      lines.push_back(line);
-    }
-    line = LineShape{};
-    line.first_run = runs.size();
   };
   // One pass, one decode per character: this is despace's hot loop. Most characters
   // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), never space or punctuation:
@@ -264,7 +284,7 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     const Utf8Char c = decode_utf8(page, i, table);
     if (c.cp == '\n' && c.length == 1) {
       close_run(i);
-      close_line();
+      builder.end_line();
       i += 1;
       continue;
     }
@@ -293,7 +313,7 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     }
   }
   close_run(n);
-  close_line();
+  builder.end_line();
 }
 
 void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines) {

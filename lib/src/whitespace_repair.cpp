@@ -15,11 +15,12 @@ namespace {
 
 enum class Gap : unsigned char { None, Space, Break };
 
-// Per-call scratch, reused across pages so the hot path does not allocate.
-struct Scratch {
+// One round of repair: the page's runs and lines, and the gap after each run
+// (gaps[k] between runs[k] and runs[k + 1]; the last is a Break).
+struct Round {
   std::vector<Run> runs;
   std::vector<LineShape> lines;
-  std::vector<Gap> gaps;  // gaps[k]: between runs[k] and runs[k + 1]
+  std::vector<Gap> gaps;
 };
 
 // The gap between two runs of the same line of prose, when nothing about the line's
@@ -88,27 +89,25 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
 }
 
 
-// One round of repair. Its decisions read line shapes that the repair itself changes
-// (a letter-spaced line loses its spaces, joined lines become one), so a second round
-// may still differ on rare pages; despace_page repeats it to a fixed point.
-void repair_once(std::string_view page, const DespaceOptions& options, std::string& out) {
-  thread_local Scratch s;
-  scan_page(page, s.runs, s.lines);
-  if (s.runs.empty()) return;
-  classify_lines(s.runs, s.lines);
-
-  s.gaps.assign(s.runs.size(), Gap::Break);
-  for (std::size_t i = 0; i < s.lines.size(); ++i) {
-    const LineShape& line = s.lines[i];
-    decide_line_gaps(s.runs, line, s.gaps);
-    if (i + 1 < s.lines.size())
-      s.gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(s.runs, line, s.lines[i + 1]);
+// Decides every gap of a round whose runs and lines are read.
+void decide_gaps(const DespaceOptions& options, Round& r) {
+  classify_lines(r.runs, r.lines);
+  r.gaps.assign(r.runs.size(), Gap::Break);
+  for (std::size_t i = 0; i < r.lines.size(); ++i) {
+    const LineShape& line = r.lines[i];
+    decide_line_gaps(r.runs, line, r.gaps);
+    if (i + 1 < r.lines.size())
+      r.gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(r.runs, line, r.lines[i + 1]);
   }
+}
 
-  for (std::size_t k = 0; k < s.runs.size(); ++k) {
-    const Run& r = s.runs[k];
-    out.append(r.text);
-    switch (s.gaps[k]) {
+// Appends the runs with their gaps; offsets[k] receives where run k starts in out.
+void write_round(const Round& r, std::string& out, std::vector<std::size_t>& offsets) {
+  offsets.resize(r.runs.size());
+  for (std::size_t k = 0; k < r.runs.size(); ++k) {
+    offsets[k] = out.size();
+    out.append(r.runs[k].text);
+    switch (r.gaps[k]) {
       case Gap::None: break;
       case Gap::Space: out.push_back(' '); break;
       case Gap::Break: out.push_back('\n'); break;
@@ -116,19 +115,59 @@ void repair_once(std::string_view page, const DespaceOptions& options, std::stri
   }
 }
 
+// The runs and lines that reading `out` (what write_round wrote for `done`) would
+// give, built from done's runs without scanning the bytes again; written[j] is the
+// gap that follows run j of `next` in out.
+void reread_round(const Round& done, std::string_view out, const std::vector<std::size_t>& offsets, Round& next,
+                  std::vector<Gap>& written) {
+  LineBuilder builder(next.runs, next.lines);
+  written.clear();
+  Run merged;
+  bool open = false;
+  for (std::size_t k = 0; k < done.runs.size(); ++k) {
+    Run r = done.runs[k];
+    r.text = out.substr(offsets[k], r.text.size());
+    merged = open ? join_runs(merged, r) : r;
+    open = done.gaps[k] == Gap::None;
+    if (open) continue;
+    builder.add_run(merged);
+    written.push_back(done.gaps[k]);
+    if (done.gaps[k] == Gap::Break) builder.end_line();
+  }
+  builder.end_line();
+}
+
 }  // namespace
 
 void despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
-  // Rounds until the output repairs to itself, which makes despace idempotent.
+  // The decisions read line shapes that the repair itself changes (a letter-spaced
+  // line loses its spaces, joined lines become one line), so a repaired page could
+  // repair differently again. Repeating to a fixed point makes despace idempotent;
+  // each check re-reads the output from the runs already found, not from its bytes.
   constexpr int kMaxRounds = 4;
-  thread_local std::string current, next;
+  thread_local Round round, next;
+  thread_local std::string current, rewritten;
+  thread_local std::vector<std::size_t> offsets;
+  thread_local std::vector<Gap> written;
+  scan_page(page, round.runs, round.lines);
+  if (round.runs.empty()) return;
+  decide_gaps(options, round);
   current.clear();
-  repair_once(page, options, current);
-  for (int round = 1; round < kMaxRounds; ++round) {
-    next.clear();
-    repair_once(current, options, next);
-    if (next == current) break;
-    current.swap(next);
+  write_round(round, current, offsets);
+  for (int i = 1; i < kMaxRounds; ++i) {
+    reread_round(round, current, offsets, next, written);
+    decide_gaps(options, next);
+    if (next.gaps == written) break;
+    rewritten.clear();
+    write_round(next, rewritten, offsets);
+    current.swap(rewritten);
+    // Views into the old buffer are gone: read the new one from its bytes.
+    scan_page(current, round.runs, round.lines);
+    decide_gaps(options, round);
+    rewritten.clear();
+    write_round(round, rewritten, offsets);
+    if (rewritten == current) break;
+    current.swap(rewritten);
   }
   out.append(current);
 }

@@ -47,6 +47,22 @@ struct LineShape {
   std::size_t tail_start = 0;
 };
 
+// Collects runs into lines, keeping each line's totals; blank lines are dropped.
+class LineBuilder {
+ public:
+  LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines);  // clears both
+  void add_run(Run run);
+  void end_line();
+
+ private:
+  std::vector<Run>& runs_;
+  std::vector<LineShape>& lines_;
+  LineShape line_;
+};
+
+// The run that `left`, a gap removed, and `right` make; both view one buffer.
+Run join_runs(const Run& left, const Run& right);
+
 // Splits a page into runs and lines; blank lines are dropped.
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
 
