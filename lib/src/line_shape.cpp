@@ -358,16 +358,19 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a
   // paragraph's last line says nothing about the column).
+  thread_local std::vector<int> evidence;
+  evidence.resize(lines.size());
+  for (std::size_t j = 0; j < lines.size(); ++j) {
+    const LineShape& l = lines[j];
+    const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
+    evidence[j] = runs_on && !l.paragraph_line ? l.width : 0;
+  }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     int column = 0;
     const std::size_t lo = i >= kColumnWindow ? i - kColumnWindow : 0;
     const std::size_t hi = std::min(lines.size(), i + kColumnWindow + 1);
-    for (std::size_t j = lo; j < hi; ++j) {
-      const LineShape& other = lines[j];
-      const bool runs_on = other.justified || (other.has_prose_punct && !other.ends_sentence);
-      if (j == i || other.paragraph_line || !runs_on) continue;
-      column = std::max(column, other.width);
-    }
+    for (std::size_t j = lo; j < hi; ++j)
+      if (j != i) column = std::max(column, evidence[j]);
     lines[i].column = column;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
