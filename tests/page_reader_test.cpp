@@ -379,3 +379,27 @@ TEST(PageReader, ReadErrorComesAfterTheBytesReadBeforeIt) {
 
 }  // namespace
 }  // namespace jianbao
+
+namespace jianbao {
+namespace {
+
+// The 16-byte block check must find a bad byte wherever it sits in Chinese text.
+TEST(Utf8Validator, FindsABadByteAtEveryPositionOfChineseText) {
+  const std::string text = "本报讯 1月28日上午，交城县委常委会（扩大）会议召开，传达“两会”精神。Hello 2023 年！";
+  for (std::size_t p = 0; p <= text.size(); ++p) {
+    if (p < text.size() && (static_cast<unsigned char>(text[p]) & 0xC0) == 0x80) continue;  // not a boundary
+    const std::string bad = text.substr(0, p) + "\xFF" + text.substr(p);
+    Utf8Validator v;
+    v.feed(bad.data(), bad.size());
+    v.finish();
+    EXPECT_EQ(v.invalid_sequences(), 1u) << p;
+    EXPECT_EQ(v.first_invalid_offset(), std::optional<std::uint64_t>(p)) << p;
+  }
+  Utf8Validator clean;
+  clean.feed(text.data(), text.size());
+  clean.finish();
+  EXPECT_EQ(clean.invalid_sequences(), 0u);
+}
+
+}  // namespace
+}  // namespace jianbao

@@ -6,6 +6,10 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 #include <utility>
 
 namespace jianbao {
@@ -45,6 +49,33 @@ bool all_ascii(const unsigned char* data) {
   std::uint64_t word;
   std::memcpy(&word, data, sizeof word);
   return (word & 0x8080808080808080ULL) == 0;
+}
+
+// How many bytes at p (16 readable, at a character boundary) are whole, valid
+// characters of the kinds Chinese text is made of: ASCII and three-byte sequences
+// whose lead byte puts no bound on the second (E1..EC, EE, EF: all of CJK text and
+// punctuation). 0 when the block holds anything else; the byte loop then decides.
+std::size_t plain_block_length(const unsigned char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  const int ascii = _mm_movemask_epi8(v) ^ 0xFFFF;
+  const int continuation = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
+                                                            _mm_set1_epi8(static_cast<char>(0x80))));
+  // Lead bytes E1..EF as (byte - E1) <= 14 unsigned, then E0 and ED left out.
+  const __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1)));
+  const int e1_to_ef = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(14)), offset));
+  const int ed = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
+  const int lead = e1_to_ef & ~ed;
+  if ((ascii | continuation | lead) != 0xFFFF) return 0;
+  // Stop before a character that the block cuts.
+  const std::size_t length = (lead & 0x8000) ? 15 : (lead & 0x4000) ? 14 : 16;
+  const int within = (1 << length) - 1;
+  const int expected = ((lead << 1) | (lead << 2)) & within;
+  return (continuation & within) == expected ? length : 0;
+#else
+  (void)p;
+  return 0;
+#endif
 }
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -89,6 +120,12 @@ void Utf8Validator::feed(const char* data, std::size_t size) {
   // Whole sequences while 4 bytes are always at hand: ASCII runs eight at a time,
   // the three-byte sequences of Han text checked inline.
   while (i + 4 <= size) {
+    if (i + 16 <= size) {
+      if (const std::size_t length = plain_block_length(bytes + i)) {
+        i += length;
+        continue;
+      }
+    }
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {
       ++i;
