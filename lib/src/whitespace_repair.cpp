@@ -4,7 +4,6 @@
 // back with those separators. Non-whitespace bytes are copied, never changed.
 #include "jianbao/whitespace_repair.hpp"
 
-#include <algorithm>
 #include <vector>
 
 #include "jianbao/char_class.hpp"
