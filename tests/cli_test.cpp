@@ -204,6 +204,25 @@ TEST_F(Driver, RunsEveryFileInOrder) {
   EXPECT_EQ(messages_.str(), "");
 }
 
+TEST_F(Driver, PiecesNameTheirSourceAndMarkItsStart) {
+  const std::string a = file("a.txt", "甲\f乙\f丙"), b = file("b.txt", "丁");
+  CommandLine command_line("demo", "x");
+  command_line.parse({a, b});
+  std::vector<std::string> seen;
+  FilterIo io;
+  io.output_fd = ::open("/dev/null", O_WRONLY);
+  io.messages = &messages_;
+  run_filter(
+      command_line,
+      [&](const Piece& piece, OutputSink&) {
+        seen.push_back(fs::path(piece.source).filename().string() + ":" + std::to_string(piece.page_number) +
+                       (piece.source_start ? "*" : ""));
+      },
+      io);
+  ::close(io.output_fd);
+  EXPECT_THAT(seen, testing::ElementsAre("a.txt:1*", "a.txt:2", "a.txt:3", "b.txt:1*"));
+}
+
 TEST_F(Driver, MissingFileIsReportedAndTheOthersStillRun) {
   const std::string a = file("a.txt", "甲\n"), missing = (dir_ / "missing.txt").string();
   EXPECT_EQ(run({a, missing, a}), ExitFailure);

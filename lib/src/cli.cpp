@@ -6,6 +6,7 @@
 #include <csignal>
 #include <iostream>
 #include <ostream>
+#include <utility>
 
 #include "jianbao/input_source.hpp"
 #include "jianbao/version.hpp"
@@ -245,7 +246,10 @@ class FilterRun {
       PageReader reader(*source, io_.reader);
       Piece piece;
       bool reported_conversion = false;
+      bool first_piece = true;
       while (reader.next(piece)) {
+        piece.source = file;
+        piece.source_start = std::exchange(first_piece, false);
         if (piece.first_invalid_utf8) {
           const std::string where = file + ": invalid UTF-8 at byte " + std::to_string(*piece.first_invalid_utf8);
           if (common.strict) {

@@ -66,6 +66,11 @@ struct Piece {
   bool form_feed = false;
   // 1-based page number within the input.
   std::uint64_t page_number = 1;
+  // The FILE operand the piece came from ("-" for stdin), and whether this is its
+  // first piece: filters that number things per input (split-articles' ARTICLE,
+  // tag-dates' LINE) start again there. Set by run_filter, not by the PageReader.
+  std::string_view source;
+  bool source_start = false;
   // When this piece holds the input's first invalid UTF-8 sequence: its offset in
   // the input bytes (after decompression, before line-end normalization).
   std::optional<std::uint64_t> first_invalid_utf8;
