@@ -1,0 +1,23 @@
+// split-articles: the second filter of the pipeline. Reads despace's output and writes
+// the article stream, SOURCE PAGE ARTICLE ROLE TEXT per paragraph (SPEC
+// "split-articles"); the logic is in lib/.
+#include "jianbao/article_stream.hpp"
+#include "jianbao/cli.hpp"
+
+int main(int argc, char** argv) {
+  std::string source;
+  jianbao::CommandLine command_line(
+      "split-articles",
+      "Split pages of despace's output into articles. Writes the article stream:\n"
+      "one paragraph per line as SOURCE, PAGE, ARTICLE, ROLE and TEXT separated by\n"
+      "TABs. ROLE is section, title, subtitle, byline, body, caption, signature or\n"
+      "fragment; ARTICLE numbers the articles of each FILE from 1.\n");
+  command_line.add_option(0, "source", "NAME", "write NAME as SOURCE instead of the FILE's name", source);
+  if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
+
+  jianbao::ArticleStreamWriter writer(source);
+  return jianbao::run_filter(command_line, [&](const jianbao::Piece& piece, jianbao::OutputSink& sink) {
+    writer.write(piece, sink.buffer());
+    sink.commit();
+  });
+}
