@@ -81,6 +81,17 @@ TEST(ArticleSegmentation, APhotoWithItsCaptionIsAnItemOfItsOwn) {
                           "3 title 忙碌与坚守 我们在一线护平安", "3 body 春节将至，医护人员奔波在救治患者的路上。"));
 }
 
+TEST(ArticleSegmentation, TextAPhotoCaptionInterruptedGoesOn) {
+  EXPECT_THAT(split("本报讯 全县经济工作会议召开，会议指出，\n"
+                    "1月9日，工人在检修线路。 李明 摄\n"
+                    "要抓好项目建设，确保完成全年目标。\n"
+                    "2月1日，市民在公园游玩。 王韵菲 摄\n"
+                    "本报讯 图书馆开馆。\n"),
+              ElementsAre("1 body 本报讯 全县经济工作会议召开，会议指出，", "2 caption 1月9日，工人在检修线路。 李明 摄",
+                          "1 body 要抓好项目建设，确保完成全年目标。", "3 caption 2月1日，市民在公园游玩。 王韵菲 摄",
+                          "4 body 本报讯 图书馆开馆。"));
+}
+
 TEST(ArticleSegmentation, AnArticleCutMidSentenceResumesAfterOtherItems) {
   EXPECT_THAT(split("忙碌与坚守 我们在一线护平安\n"
                     "医护人员忙着协助主任重新制定工作流程，及时指导帮助来\n"

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <string>
+#include <utility>
 
 #include "jianbao/char_class.hpp"
 #include "jianbao/headline_matching.hpp"
@@ -143,10 +144,12 @@ class PageSegmentation {
 
   // The current article stops here; cut mid-sentence, it may resume further down.
   void end_current() {
-    if (current_ == kNone) return;
-    const Segment& s = segments_[current_];
-    if (!s.closed && s.has_body && !s.last_finished) unfinished_.push_back(current_);
-    current_ = kNone;
+    for (std::size_t* ended : {&interrupted_, &current_}) {
+      if (*ended == kNone) continue;
+      const Segment& s = segments_[*ended];
+      if (!s.closed && s.has_body && !s.last_finished) unfinished_.push_back(*ended);
+      *ended = kNone;
+    }
   }
 
   void assign(std::size_t line, std::size_t segment, ArticleRole role) {
@@ -304,9 +307,14 @@ class PageSegmentation {
         assign(i, current_, ArticleRole::caption);
         return;
       }
+      // Extraction sets a photo where it stood on the page, often inside another
+      // article's text: that article may go on right after the caption.
+      const std::size_t interrupted = in_open_article() ? current_ : kNone;
+      current_ = kNone;
       const std::size_t segment = new_segment();
       assign(i, segment, ArticleRole::caption);
       segments_[segment].closed = segments_[segment].photo = true;
+      interrupted_ = interrupted;
       return;
     }
     if (k == ParagraphKind::picture_note && in_open_article()) {
@@ -325,6 +333,9 @@ class PageSegmentation {
       if (t.opens_with_dateline && segments_[current_].has_body) segment = new_segment();
     } else if (t.opens_with_dateline) {
       segment = new_segment();
+    } else if (interrupted_ != kNone && current_ != kNone && segments_[current_].photo) {
+      segment = std::exchange(interrupted_, kNone);  // the text a photo caption interrupted goes on
+      current_ = segment;
     } else if (!unfinished_.empty()) {
       end_current();
       segment = unfinished_.front();
@@ -420,6 +431,7 @@ class PageSegmentation {
   std::vector<std::size_t> pending_fragments_;  // debris before the first article
   std::vector<std::pair<std::size_t, int>> jumps_out_;
   std::size_t current_ = kNone;
+  std::size_t interrupted_ = kNone;  // the article a standalone photo caption cut into
 };
 
 void ArticleSplitter::start_source() {
