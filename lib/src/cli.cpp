@@ -205,9 +205,11 @@ constexpr std::size_t kLargePiece = std::size_t{256} << 10;
 // One run over the FILE operands: messages, the --strict policy and the status.
 class FilterRun {
  public:
-  FilterRun(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io)
+  FilterRun(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io,
+            const FileEndHandler& file_end)
       : command_line_(command_line),
         handle_(handle),
+        file_end_(file_end),
         io_(io),
         messages_(io.messages != nullptr ? *io.messages : std::cerr),
         sink_(io.output_fd, command_line.common().line_buffered) {
@@ -240,6 +242,12 @@ class FilterRun {
 
   // False when the FILE could not be read to its end or --strict refused it.
   bool run_file(const std::string& file) {
+    const bool ok = read_file(file);
+    if (file_end_) file_end_(sink_);
+    return ok;
+  }
+
+  bool read_file(const std::string& file) {
     const CommonOptions& common = command_line_.common();
     try {
       std::unique_ptr<InputSource> source = open_input(file, InputOptions{common.encoding});
@@ -267,6 +275,9 @@ class FilterRun {
     } catch (const InputError& error) {
       say(error.what());
       return false;
+    } catch (const BadData& error) {
+      say(error.what());
+      return false;
     }
   }
 
@@ -288,6 +299,7 @@ class FilterRun {
 
   const CommandLine& command_line_;
   const PieceHandler& handle_;
+  const FileEndHandler& file_end_;
   const FilterIo& io_;
   std::ostream& messages_;
   OutputSink sink_;
@@ -295,10 +307,17 @@ class FilterRun {
 
 }  // namespace
 
-int run_filter(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io) {
+int run_filter(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io,
+               const FileEndHandler& file_end) {
   // A closed pipe then shows up as EPIPE, which ends the run quietly, instead of a signal.
   std::signal(SIGPIPE, SIG_IGN);
-  return FilterRun(command_line, handle, io).run();
+  return FilterRun(command_line, handle, io, file_end).run();
+}
+
+void warn(const CommandLine& command_line, std::string_view message) {
+  std::string line = command_line.program();
+  line.append(": ").append(message).push_back('\n');
+  std::cerr << line << std::flush;
 }
 
 }  // namespace jianbao

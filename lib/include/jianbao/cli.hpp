@@ -89,11 +89,25 @@ struct FilterIo {
 
 // Handles one piece of a page: appends output to sink.buffer(), then sink.commit().
 using PieceHandler = std::function<void(const Piece& piece, OutputSink& sink)>;
+// Called when a FILE ends, read to its end or not: for filters that gather across
+// pages (to-tsv) to write out what they hold.
+using FileEndHandler = std::function<void(OutputSink& sink)>;
+
+// Bad data in a FILE that --strict makes an error: a handler throws it with a message
+// naming the FILE; run_filter reports it, skips the rest of that FILE and exits 1.
+class BadData : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
+};
 
 // Runs every FILE (stdin for "-") through the page reader and `handle`. Returns
 // ExitSuccess, or ExitFailure when a FILE could not be read (the others are still
 // processed), --strict found invalid input, or output could not be written. A closed
 // output pipe ends the run quietly.
-int run_filter(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io = {});
+int run_filter(const CommandLine& command_line, const PieceHandler& handle, const FilterIo& io = {},
+               const FileEndHandler& file_end = {});
+
+// Writes "PROGRAM: message" on standard error: a warning from a piece handler.
+void warn(const CommandLine& command_line, std::string_view message);
 
 }  // namespace jianbao
