@@ -240,8 +240,8 @@ class LineScanner {
     if (is_part_of_code(begin, number)) return 0;
     const std::size_t unit_at = begin + number.length;
     if (number.form == NumeralForm::arabic) {
-      if (followed_by_fraction(unit_at)) return 0;
       if (std::size_t end = match_numeric_date(begin, number); end != 0) return end;
+      if (followed_by_fraction(unit_at)) return 0;
     }
     const char32_t unit = at(unit_at);
     const std::size_t after_unit = unit_at + length_at(unit_at);
@@ -398,6 +398,7 @@ class LineScanner {
     if (unit == U'时' && is_one_of(at(after_unit), kNotClockAfterShi)) return 0;
     std::size_t end = after_unit;
     int minute = -1;
+    int second = -1;
     std::size_t unit_end = 0;
     if (std::optional<Numeral> minutes = numeral_before_unit(end, U'分', unit_end);
         minutes && minutes->value <= 59 && at(unit_end) != U'钟' && minutes->form != NumeralForm::chinese_digits) {
@@ -405,6 +406,7 @@ class LineScanner {
       end = unit_end;
       if (std::optional<Numeral> seconds = numeral_before_unit(end, U'秒', unit_end);
           seconds && seconds->value <= 59 && at(unit_end) != U'钟') {
+        second = seconds->value;
         end = unit_end;
       }
     } else if (at(end) == U'半') {
@@ -425,6 +427,7 @@ class LineScanner {
     }
     expression.hour = value;
     expression.minute = minute < 0 ? 0 : minute;
+    expression.second = second;
     return end;
   }
 

@@ -24,11 +24,16 @@ class ValueWriter {
     put('-');
     number(day, 2);
   }
-  void time(int hour, int minute) {
+  // second: -1 when not written.
+  void time(int hour, int minute, int second) {
     put('T');
     number(hour, 2, /*unknown_as_x=*/false);
     put(':');
     number(minute, 2, /*unknown_as_x=*/false);
+    if (second >= 0) {
+      put(':');
+      number(second, 2, /*unknown_as_x=*/false);
+    }
     value_.is_time_ = true;
   }
 
@@ -121,7 +126,7 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
     return date;
   }
   if (expression.day > 0) {  // a day alone: the month the article is in
-    if (article.last_month.year > 0) {
+    if (article.last_month.month > 0) {
       date.year = article.last_month.year;
       date.month = article.last_month.month;
     } else if (document.date) {
@@ -137,8 +142,9 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
   return date;  // a clock time alone: its date comes from the article
 }
 
+// A month remembered without its year still gives a later day its month (XXXX-01-26).
 void remember(const PartialDate& date, ArticleContext& article) {
-  if (date.year > 0 && date.month > 0) article.last_month = {date.year, date.month, date.day > 0 ? date.day : 0};
+  if (date.month > 0) article.last_month = {date.year, date.month, date.day > 0 ? date.day : 0};
   if (date.known_to_day()) article.last_day = {date.year, date.month, date.day};
 }
 
@@ -163,7 +169,7 @@ PartialDate resolve_festival(const DateExpression& expression, const DocumentDat
   std::optional<CivilDate> anchor;
   if (article.last_day.year > 0) {
     anchor = article.last_day;
-  } else if (article.last_month.year > 0) {
+  } else if (article.last_month.year > 0 && article.last_month.month > 0) {
     anchor = CivilDate{article.last_month.year, article.last_month.month, 15};
   } else if (document.date) {
     anchor = document.date;
@@ -200,7 +206,7 @@ PartialDate resolve_date_part(const DateExpression& expression, const DocumentDa
       if (!document.date) return {0, 0, 0};
       return from_civil(add_days(*document.date, expression.offset));
     case DateReference::anaphoric_month:
-      if (article.last_month.year == 0) return {0, 0, -1};
+      if (article.last_month.month == 0) return {0, 0, -1};
       return {article.last_month.year, article.last_month.month, -1};
     case DateReference::anaphoric_day:
       if (article.last_day.year == 0) return {0, 0, 0};
@@ -238,12 +244,12 @@ TimexValue resolve_date(const DateExpression& expression, const DocumentDate& do
   if (time_alone) {
     // A clock time takes the day the article is on, when it has one.
     if (article.last_day.year > 0) writer.date(article.last_day.year, article.last_day.month, article.last_day.day);
-    writer.time(expression.hour, expression.minute);
+    writer.time(expression.hour, expression.minute, expression.second);
     return value;
   }
   const PartialDate date = resolve_date_part(expression, document, article);
   writer.date(date.year, date.month, date.day);
-  if (expression.has_time()) writer.time(expression.hour, expression.minute);
+  if (expression.has_time()) writer.time(expression.hour, expression.minute, expression.second);
   if (expression.reference == DateReference::festival || expression.reference == DateReference::new_year) {
     return value;  // the festival's day is not what the article is on
   }

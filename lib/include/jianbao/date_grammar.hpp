@@ -36,6 +36,7 @@ struct DateExpression {
   int day = 0;
   int hour = -1;  // 0-24, part of day applied (下午3时 → 15)
   int minute = -1;
+  int second = -1;
   Festival festival = Festival::spring_festival;
   // A festival named in a habitual or defining sentence (每年春节, 春节是…传统佳节):
   // no particular year.

@@ -24,7 +24,7 @@ struct DocumentDate {
 // What the article has said so far, which the next expression without a year or
 // month continues from.
 struct ArticleContext {
-  CivilDate last_month;  // the latest date with its year and month known (day may be 0)
+  CivilDate last_month;  // the latest date with its month known (year 0 when unknown, day may be 0)
   CivilDate last_day;    // the latest date known to the day
   int line_year = 0;     // a bare year written earlier in the current line (2022年，…3月)
 
