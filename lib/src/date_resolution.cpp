@@ -64,13 +64,23 @@ struct PartialDate {
   bool known_to_day() const { return year > 0 && month > 0 && day > 0; }
 };
 
-// The year of a month written without one, counted from an anchor date: the most
-// recent past, except that up to three months ahead stays in the anchor's year
+// How far from its anchor a month written without a year may fall, in months.
+struct MonthWindow {
+  int back;
+  int ahead;
+};
+// From the document's date: the most recent past, but up to three months ahead
 // (news reports what happened, and announces what comes soon).
-int year_of_month_near(const CivilDate& anchor, int month) {
+constexpr MonthWindow kFromDocument{8, 3};
+// From a date earlier in the article: the story moves on from it (3月16日开工…9月完工),
+// and looks back a little (今年以来…).
+constexpr MonthWindow kFromArticle{4, 7};
+
+// The year of a month written without one, counted from an anchor date.
+int year_of_month_near(const CivilDate& anchor, int month, MonthWindow window) {
   const int delta = month - anchor.month;
-  if (delta > 3) return anchor.year - 1;
-  if (delta < -8) return anchor.year + 1;
+  if (delta > window.ahead) return anchor.year - 1;
+  if (delta < -window.back) return anchor.year + 1;
   return anchor.year;
 }
 
@@ -117,9 +127,9 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
     if (article.line_year > 0) {
       date.year = article.line_year;
     } else if (article.last_month.year > 0) {
-      date.year = year_of_month_near(article.last_month, expression.month);
+      date.year = year_of_month_near(article.last_month, expression.month, kFromArticle);
     } else if (document.date) {
-      date.year = year_of_month_near(*document.date, expression.month);
+      date.year = year_of_month_near(*document.date, expression.month, kFromDocument);
     } else {
       date.year = document.page_year;
     }
