@@ -16,9 +16,10 @@ int main(int argc, char** argv) {
       "Reads any lines; tags the text after the last TAB (the whole line for plain text,\n"
       "the TEXT field of the article stream) and changes no other byte.\n");
   command_line.add_flag(0, "list", "print LINE<TAB>SURFACE<TAB>VALUE<TAB>TYPE rows instead", list);
-  command_line.add_option('r', "ref-date", "YYYY-MM-DD",
-                          "the date the text was written, for 今年, 昨天, 1月28日...\n"
-                          "(default: a date in the file name)",
+  command_line.add_option('r', "ref-date", "DATE",
+                          "the date the text was written, as YYYY-MM-DD, which\n"
+                          "今年, 昨天 and 1月28日 count from (default: a date\n"
+                          "in the file name)",
                           reference_date);
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
 
