@@ -3,7 +3,6 @@
 // formatter object per call, UnicodeString copies) would cost more than the scan.
 #include "jianbao/chinese_numerals.hpp"
 
-#include "jianbao/char_class.hpp"
 
 namespace jianbao {
 
@@ -37,11 +36,29 @@ int chinese_unit_value(char32_t cp) {
 
 constexpr int kLongestChineseRun = 12;
 
-std::optional<Numeral> read_arabic(std::string_view text, std::size_t pos, const std::uint16_t* table) {
+// Every character a number is written with is ASCII or three bytes long (CJK and
+// the full-width digits), so this decoder needs no more; anything else is "none".
+struct NumeralChar {
+  char32_t cp;
+  std::size_t length;
+};
+constexpr char32_t kNotNumeral = 0xFFFD;
+
+inline NumeralChar decode_numeral_char(std::string_view text, std::size_t i) {
+  const auto* p = reinterpret_cast<const unsigned char*>(text.data()) + i;
+  const std::size_t left = text.size() - i;
+  if (p[0] < 0x80) return {p[0], 1};
+  if ((p[0] & 0xF0) == 0xE0 && left >= 3 && (p[1] & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80) {
+    return {((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu), 3};
+  }
+  return {kNotNumeral, 1};
+}
+
+std::optional<Numeral> read_arabic(std::string_view text, std::size_t pos) {
   Numeral numeral;
   std::size_t i = pos;
   while (i < text.size()) {
-    const Utf8Char c = decode_utf8(text, i, table);
+    const NumeralChar c = decode_numeral_char(text, i);
     const int digit = arabic_digit_value(c.cp);
     if (digit < 0) break;
     if (++numeral.characters > 9) return std::nullopt;  // a code, not a date part
@@ -53,14 +70,14 @@ std::optional<Numeral> read_arabic(std::string_view text, std::size_t pos, const
   return numeral;
 }
 
-std::optional<Numeral> read_chinese(std::string_view text, std::size_t pos, const std::uint16_t* table) {
+std::optional<Numeral> read_chinese(std::string_view text, std::size_t pos) {
   // First the run's extent and whether it holds only digits.
   std::size_t i = pos;
   int characters = 0;
   bool only_digits = true;
   char32_t run[kLongestChineseRun];
   while (i < text.size()) {
-    const Utf8Char c = decode_utf8(text, i, table);
+    const NumeralChar c = decode_numeral_char(text, i);
     if (!is_chinese_numeral(c.cp)) break;
     if (characters == kLongestChineseRun) return std::nullopt;
     run[characters++] = c.cp;
@@ -121,10 +138,9 @@ int arabic_digit_value(char32_t cp) {
 
 std::optional<Numeral> read_numeral(std::string_view text, std::size_t pos) {
   if (pos >= text.size()) return std::nullopt;
-  const std::uint16_t* table = bmp_flag_table();
-  const Utf8Char first = decode_utf8(text, pos, table);
-  if (arabic_digit_value(first.cp) >= 0) return read_arabic(text, pos, table);
-  if (is_chinese_numeral(first.cp)) return read_chinese(text, pos, table);
+  const char32_t first = decode_numeral_char(text, pos).cp;
+  if (arabic_digit_value(first) >= 0) return read_arabic(text, pos);
+  if (is_chinese_numeral(first)) return read_chinese(text, pos);
   return std::nullopt;
 }
 

@@ -3,6 +3,7 @@
 // 春节…), then reads the longest expression there, or refuses it as a trap.
 #include "jianbao/date_grammar.hpp"
 
+#include <algorithm>
 #include <array>
 #include <initializer_list>
 #include <optional>
@@ -14,33 +15,6 @@ namespace jianbao {
 namespace {
 
 using namespace std::string_view_literals;
-
-// One table load per character decides whether the scan looks closer.
-class StartTable {
- public:
-  enum : std::uint8_t { kStartsNumber = 1, kStartsWord = 2 };
-
-  StartTable() {
-    for (char32_t cp = U'0'; cp <= U'9'; ++cp) flags_[cp] = kStartsNumber;
-    for (char32_t cp = U'０'; cp <= U'９'; ++cp) flags_[cp] = kStartsNumber;
-    // Numerals that can begin a date number (百 and 千 cannot: 百年, 千年).
-    for (char32_t cp : U"〇零一二两三四五六七八九十廿卅"sv) flags_[cp] = kStartsNumber;
-    // First characters of the words: 今年 去年 明年 前年 昨天 当天 次日 翌日 上月 本月
-    // 下月 新年 新春 春节 元旦 元宵节 除夕 中秋 端午 国庆 清明节 重阳节 七夕 劳动节
-    // 儿童节 妇女节 植树节 教师节 建军节 圣诞节 情人节.
-    for (char32_t cp : U"今去明前昨当次翌上本下新春元除中端国清重七劳儿妇植教建圣情"sv) flags_[cp] |= kStartsWord;
-  }
-  bool operator[](char32_t cp) const { return cp < flags_.size() && flags_[cp] != 0; }
-  bool starts_word(char32_t cp) const { return cp < flags_.size() && (flags_[cp] & kStartsWord) != 0; }
-
- private:
-  std::array<std::uint8_t, 0x10000> flags_{};
-};
-
-const StartTable& start_table() {
-  static const StartTable table;
-  return table;
-}
 
 bool is_ascii_alnum(char32_t cp) {
   return (cp >= U'0' && cp <= U'9') || (cp >= U'a' && cp <= U'z') || (cp >= U'A' && cp <= U'Z');
@@ -124,6 +98,64 @@ constexpr Word kWords[] = {
     {"圣诞节", WordKind::festival, 0, Festival::christmas},
     {"情人节", WordKind::festival, 0, Festival::valentines_day},
 };
+
+// One table load per character decides whether the scan looks closer.
+class StartTable {
+ public:
+  enum : std::uint8_t { kStartsNumber = 1 };
+
+  StartTable() {
+    for (char32_t cp = U'0'; cp <= U'9'; ++cp) flags_[cp] = kStartsNumber;
+    for (char32_t cp = U'０'; cp <= U'９'; ++cp) flags_[cp] = kStartsNumber;
+    // Numerals that can begin a date number (百 and 千 cannot: 百年, 千年).
+    for (char32_t cp : U"〇零一二两三四五六七八九十廿卅"sv) flags_[cp] = kStartsNumber;
+    // First characters of the words: 今年 去年 明年 前年 昨天 当天 次日 翌日 上月 本月
+    // 下月 新年 新春 春节 元旦 元宵节 除夕 中秋 端午 国庆 清明节 重阳节 七夕 劳动节
+    // 儿童节 妇女节 植树节 教师节 建军节 圣诞节 情人节.
+    // The words are grouped by first character, in kWords' order within a group
+    // (longest first); a flag above kStartsNumber is the group's number + 1, so
+    // that only that group's words are compared.
+    for (std::size_t i = 0; i < order_.size(); ++i) order_[i] = i;
+    std::stable_sort(order_.begin(), order_.end(), [](std::size_t a, std::size_t b) {
+      return first_character(kWords[a].text) < first_character(kWords[b].text);
+    });
+    std::size_t group = 0;
+    for (std::size_t i = 0; i < order_.size(); ++i) {
+      const char32_t first = first_character(kWords[order_[i]].text);
+      if (i == 0 || first != first_character(kWords[order_[i - 1]].text)) {
+        groups_[group++] = {i, i};
+        flags_[first] |= static_cast<std::uint8_t>(group << 1);
+      }
+      ++groups_[group - 1].end;
+    }
+  }
+  bool operator[](char32_t cp) const { return cp < flags_.size() && flags_[cp] != 0; }
+
+  // The words that start with cp, longest first: a range of word(i), empty when none.
+  struct Range {
+    std::size_t begin = 0, end = 0;
+  };
+  Range words_starting(char32_t cp) const {
+    const int group = cp < flags_.size() ? flags_[cp] >> 1 : 0;
+    return group == 0 ? Range{} : groups_[group - 1];
+  }
+  const Word& word(std::size_t i) const { return kWords[order_[i]]; }
+
+ private:
+  static char32_t first_character(std::string_view word) {
+    const auto* p = reinterpret_cast<const unsigned char*>(word.data());
+    return ((p[0] & 0x0Fu) << 12) | ((p[1] & 0x3Fu) << 6) | (p[2] & 0x3Fu);
+  }
+
+  std::array<std::uint8_t, 0x10000> flags_{};
+  std::array<std::size_t, std::size(kWords)> order_{};
+  std::array<Range, std::size(kWords)> groups_{};
+};
+
+const StartTable& start_table() {
+  static const StartTable table;
+  return table;
+}
 
 // The scan of one line: positions are byte offsets into `text_`.
 class LineScanner {
@@ -434,8 +466,10 @@ class LineScanner {
   // ---- words
 
   std::size_t match_word(std::size_t begin, char32_t first) {
-    if (!start_table().starts_word(first)) return 0;
-    for (const Word& word : kWords) {
+    const StartTable& table = start_table();
+    const StartTable::Range range = table.words_starting(first);
+    for (std::size_t i = range.begin; i < range.end; ++i) {
+      const Word& word = table.word(i);
       if (!has(begin, word.text)) continue;
       const std::size_t end = begin + word.text.size();
       if (std::size_t matched = match_word_at(word, begin, end); matched != 0) return matched;
