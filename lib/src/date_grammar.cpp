@@ -50,8 +50,11 @@ constexpr PartOfDay kPartsOfDay[] = {
 // Words that start at a given character: relative expressions and festivals.
 enum class WordKind : std::uint8_t {
   relative_year, relative_month, relative_day, anaphoric_month, anaphoric_day, new_year_word, new_year_as_year,
-  festival
+  festival, first_month
 };
+
+// 元月: January, in dates as 1月 is (元月5日).
+constexpr std::string_view kFirstMonth = "元月";
 struct Word {
   std::string_view text;
   WordKind kind;
@@ -77,6 +80,11 @@ constexpr Word kWords[] = {
     {"新春", WordKind::festival, 0, Festival::spring_festival},
     {"春节", WordKind::festival, 0, Festival::spring_festival},
     {"元宵节", WordKind::festival, 0, Festival::lantern_festival},
+    {"元月", WordKind::first_month},
+    {"正月初一", WordKind::festival, 0, Festival::spring_festival},
+    {"大年初一", WordKind::festival, 0, Festival::spring_festival},
+    {"正月十五", WordKind::festival, 0, Festival::lantern_festival},
+    {"大年三十", WordKind::festival, 0, Festival::new_years_eve},
     {"元旦", WordKind::festival, 0, Festival::new_years_day},
     {"除夕", WordKind::festival, 0, Festival::new_years_eve},
     {"中秋节", WordKind::festival, 0, Festival::mid_autumn},
@@ -109,9 +117,6 @@ class StartTable {
     for (char32_t cp = U'０'; cp <= U'９'; ++cp) flags_[cp] = kStartsNumber;
     // Numerals that can begin a date number (百 and 千 cannot: 百年, 千年).
     for (char32_t cp : U"〇零一二两三四五六七八九十廿卅"sv) flags_[cp] = kStartsNumber;
-    // First characters of the words: 今年 去年 明年 前年 昨天 当天 次日 翌日 上月 本月
-    // 下月 新年 新春 春节 元旦 元宵节 除夕 中秋 端午 国庆 清明节 重阳节 七夕 劳动节
-    // 儿童节 妇女节 植树节 教师节 建军节 圣诞节 情人节.
     // The words are grouped by first character, in kWords' order within a group
     // (longest first); a flag above kStartsNumber is the group's number + 1, so
     // that only that group's words are compared.
@@ -281,7 +286,10 @@ class LineScanner {
     expression.begin = begin;
     switch (unit) {
       case U'年': return match_year(expression, number, after_unit);
-      case U'月': return match_month(expression, number, begin, after_unit, /*year_written=*/false);
+      case U'月':
+        if (number.form == NumeralForm::chinese_digits) return 0;
+        return match_month(expression, number.value, number.form == NumeralForm::arabic, begin, after_unit,
+                           /*year_written=*/false);
       case U'日': return match_day_alone(expression, number, begin, after_unit);
       case U'时':
       case U'点': return match_clock_alone(expression, number, begin, unit, after_unit);
@@ -339,22 +347,27 @@ class LineScanner {
 
   // The month (and day, time) after a written year or a relative year word.
   std::size_t match_month_after(DateExpression& expression, std::size_t pos) {
+    if (has(pos, kFirstMonth)) {
+      return match_month(expression, 1, /*may_stand_alone=*/true, pos, pos + kFirstMonth.size(), true);
+    }
     const std::optional<Numeral> month = read_numeral(text_, pos);
-    if (!month || at(pos + month->length) != U'月') return 0;
+    if (!month || at(pos + month->length) != U'月' || month->form == NumeralForm::chinese_digits) return 0;
     const std::size_t after_month = pos + month->length + length_at(pos + month->length);
-    return match_month(expression, *month, pos, after_month, /*year_written=*/true);
+    return match_month(expression, month->value, month->form == NumeralForm::arabic, pos, after_month,
+                       /*year_written=*/true);
   }
 
-  std::size_t match_month(DateExpression& expression, const Numeral& month, std::size_t month_begin,
+  // A month, then 份 or a day (and time). `may_stand_alone`: the month is a date by
+  // itself (1月, 元月); 一月 alone is one month far more often (一月完成).
+  std::size_t match_month(DateExpression& expression, int month, bool may_stand_alone, std::size_t month_begin,
                           std::size_t after_month, bool year_written) {
-    if (month.value < 1 || month.value > 12 || month.form == NumeralForm::chinese_digits) return 0;
+    if (month < 1 || month > 12) return 0;
     if (!year_written && is_one_of(before(month_begin), kCountPrefixes)) return 0;
-    expression.month = month.value;
+    expression.month = month;
     std::size_t end = after_month;
     if (at(end) == U'份') return emit(expression, end + length_at(end));
     if (std::size_t day_end = match_day_after(expression, end); day_end != 0) return day_end;
-    // 一月完成 is one month; a Chinese-numeral month stands alone only after a year.
-    if (!year_written && month.form != NumeralForm::arabic) return 0;
+    if (!year_written && !may_stand_alone) return 0;
     return emit(expression, end);
   }
 
@@ -515,6 +528,8 @@ class LineScanner {
         return match_new_year(expression, begin, end);
       case WordKind::festival:
         return match_festival(expression, word.festival, begin, end);
+      case WordKind::first_month:
+        return match_month(expression, 1, /*may_stand_alone=*/true, begin, end, /*year_written=*/false);
     }
     return 0;
   }
