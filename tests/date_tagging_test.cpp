@@ -205,6 +205,10 @@ const Case kCases[] = {
     {"新华社北京1月10日电", "新华社北京[1月10日|2023-01-10]电"},
     {"十五日内", "十五日内"},
     {"一季度", "一季度"},
+    {"大年初一当天", "[大年初一|2023-01-22][当天|2023-01-22]"},
+    {"春节当日", "[春节|2023-01-22][当日|2023-01-22]"},
+    {"服务时间为每天8时至18时", "服务时间为每天8时至18时"},
+    {"每周一上午9时", "每周一上午9时"},
     {"吃元宵", "吃元宵"},
     {"国庆70周年", "国庆70周年"},
     // Never tagged: durations and counts.
@@ -312,6 +316,20 @@ TEST(Context, AHeadlineStartsANewArticle) {
 TEST(Context, WithoutAHeadlineTheArticleGoesOn) {
   EXPECT_EQ(tag("在2022年5月份太钢发布方案。\n1月9日，市民参加活动。"),
             markup("在[2022年5月份|2022-05]太钢发布方案。\n[1月9日|2022-01-09]，市民参加活动。"));
+}
+
+TEST(Context, DatelinesOpenArticles) {
+  EXPECT_EQ(tag("预计今年8月竣工。\n新华社北京1月9日电 国务院新闻办公室9日上午10时举行发布会。"),
+            markup("预计[今年8月|2023-08]竣工。\n新华社北京[1月9日|2023-01-09]电 国务院新闻办公室[9日|2023-01-09]"
+                   "上午[10时|2023-01-09T10:00]举行发布会。"));
+}
+
+TEST(Context, YearsChosenByTheWindowDoNotCarry) {
+  // 12月24日 is 2022's only because the paper is of January 2023; 6月1日 is
+  // placed against the paper's date too, not against 2022-12-24.
+  EXPECT_EQ(tag("12月24日起，6月1日"), markup("[12月24日|2022-12-24]起，[6月1日|2022-06-01]"));
+  // A year the text gives does carry: the story moves on from it.
+  EXPECT_EQ(tag("2022年12月24日起，6月1日"), markup("[2022年12月24日|2022-12-24]起，[6月1日|2023-06-01]"));
 }
 
 TEST(Context, ABareYearEarlierInTheLineGivesTheYear) {

@@ -421,12 +421,22 @@ class LineScanner {
 
   std::size_t match_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin, char32_t unit,
                                 std::size_t after_unit) {
-    if (is_one_of(before(begin), kCountPrefixes)) return 0;
+    if (is_one_of(before(begin), kCountPrefixes) || is_habitual(begin)) return 0;
     const PartOfDay* part = part_of_day_before(begin);
     if (std::size_t end = read_clock(expression, hour, unit, after_unit, /*day_before=*/false, part); end != 0) {
       return emit(expression, end);
     }
     return 0;
+  }
+
+  // 每天8时至18时: a time that recurs (a TimeML SET), not a point in time.
+  bool is_habitual(std::size_t begin) const {
+    const std::size_t clause = context_start(begin, kClauseEnds);
+    const std::string_view clause_text = text_.substr(clause, begin - clause);
+    for (std::string_view cue : {"每天"sv, "每日"sv, "每晚"sv, "每周"sv, "每逢"sv, "每月"sv, "每年"sv}) {
+      if (clause_text.find(cue) != std::string_view::npos) return true;
+    }
+    return false;
   }
 
   const PartOfDay* part_of_day_before(std::size_t begin) const {
@@ -516,6 +526,14 @@ class LineScanner {
         expression.reference = DateReference::relative_month;
         return emit(expression, end);
       case WordKind::anaphoric_day:
+        // 大年初一当天, 春节当日: the day is the festival's.
+        if (word.offset == 0 && out_.size() > first_ && out_.back().end == begin &&
+            out_.back().reference == DateReference::festival) {
+          const std::size_t start = expression.begin;
+          expression = out_.back();
+          expression.begin = start;
+          return emit(expression, end);
+        }
         expression.reference = DateReference::anaphoric_day;
         return emit(expression, end);
       case WordKind::anaphoric_month:

@@ -60,6 +60,9 @@ struct PartialDate {
   int year = 0;
   int month = -1;
   int day = -1;
+  // The year was written, or follows from what was written (去年, an earlier 2022年):
+  // not merely the document's year, chosen by the window.
+  bool year_from_text = true;
 
   bool known_to_day() const { return year > 0 && month > 0 && day > 0; }
 };
@@ -124,14 +127,18 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
     return date;
   }
   if (expression.month > 0) {  // month (and day) without a year
+    // An earlier date of the article gives the year only when its own year came from
+    // the text: years chosen by the window must not carry a story a year off.
     if (article.line_year > 0) {
       date.year = article.line_year;
-    } else if (article.last_month.year > 0) {
+    } else if (article.last_month.year > 0 && article.year_from_text) {
       date.year = year_of_month_near(article.last_month, expression.month, kFromArticle);
     } else if (document.date) {
       date.year = year_of_month_near(*document.date, expression.month, kFromDocument);
+      date.year_from_text = false;
     } else {
       date.year = document.page_year;
+      date.year_from_text = false;
     }
     return date;
   }
@@ -139,13 +146,16 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
     if (article.last_month.month > 0) {
       date.year = article.last_month.year;
       date.month = article.last_month.month;
+      date.year_from_text = article.year_from_text;
     } else if (document.date) {
       const CivilDate near = month_of_day_before(*document.date, expression.day);
       date.year = near.year;
       date.month = near.month;
+      date.year_from_text = false;
     } else {
       date.year = document.page_year;
       date.month = 0;
+      date.year_from_text = false;
     }
     return date;
   }
@@ -154,7 +164,10 @@ PartialDate resolve_calendar(const DateExpression& expression, const DocumentDat
 
 // A month remembered without its year still gives a later day its month (XXXX-01-26).
 void remember(const PartialDate& date, ArticleContext& article) {
-  if (date.month > 0) article.last_month = {date.year, date.month, date.day > 0 ? date.day : 0};
+  if (date.month > 0) {
+    article.last_month = {date.year, date.month, date.day > 0 ? date.day : 0};
+    article.year_from_text = date.year_from_text;
+  }
   if (date.known_to_day()) article.last_day = {date.year, date.month, date.day};
 }
 
@@ -217,10 +230,13 @@ PartialDate resolve_date_part(const DateExpression& expression, const DocumentDa
       return from_civil(add_days(*document.date, expression.offset));
     case DateReference::anaphoric_month:
       if (article.last_month.month == 0) return {0, 0, -1};
-      return {article.last_month.year, article.last_month.month, -1};
-    case DateReference::anaphoric_day:
+      return {article.last_month.year, article.last_month.month, -1, article.year_from_text};
+    case DateReference::anaphoric_day: {
       if (article.last_day.year == 0) return {0, 0, 0};
-      return from_civil(add_days(article.last_day, expression.offset));
+      PartialDate date = from_civil(add_days(article.last_day, expression.offset));
+      date.year_from_text = article.year_from_text;
+      return date;
+    }
     case DateReference::new_year:
       // The year that has just begun, or is about to (新年 in late December).
       if (document.date) return {document.date->month >= 7 ? document.date->year + 1 : document.date->year, -1, -1};

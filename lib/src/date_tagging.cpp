@@ -39,7 +39,10 @@ struct DateTagger::LineFields {
 };
 
 bool opens_article(std::string_view line) {
-  if (line.starts_with("本报讯")) return true;
+  // Datelines: 本报讯, 本报太原1月9日电, 新华社北京1月9日电, 据新华社…
+  for (std::string_view dateline : {"本报", "新华社", "据新华社", "中新社", "中新网", "人民网", "央视网", "新华网"}) {
+    if (line.starts_with(dateline)) return true;
+  }
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
   if (line.empty() || line.size() > kLongestHeading * 4) return false;
   std::size_t characters = 0;

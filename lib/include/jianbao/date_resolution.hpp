@@ -26,6 +26,9 @@ struct DocumentDate {
 struct ArticleContext {
   CivilDate last_month;  // the latest date with its month known (year 0 when unknown, day may be 0)
   CivilDate last_day;    // the latest date known to the day
+  // last_month's year was written or follows from the text (not only from the window
+  // around the document's date), so later months may count from it.
+  bool year_from_text = false;
   int line_year = 0;     // a bare year written earlier in the current line (2022年，…3月)
 
   void start_line() { line_year = 0; }

@@ -62,8 +62,9 @@ class DateTagger {
   std::vector<TimexValue> values_;
 };
 
-// Whether a plain-text line opens a new article: a dateline (本报讯) or a short line
-// that ends without closing punctuation (a headline, a section label, a signature).
+// Whether a plain-text line opens a new article: a dateline (本报讯, 新华社北京1月9日电)
+// or a short line that ends without closing punctuation (a headline, a section
+// label, a signature).
 bool opens_article(std::string_view line);
 
 }  // namespace jianbao
