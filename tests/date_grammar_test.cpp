@@ -119,6 +119,18 @@ TEST(DateGrammar, GenericFestivals) {
   EXPECT_FALSE(found[0].generic);
 }
 
+TEST(DateGrammar, LunarDates) {
+  const auto found = find("腊月二十三，正月初六，农历八月十五，腊月，农历十月");
+  ASSERT_EQ(found.size(), 3u);
+  EXPECT_EQ(found[0].reference, DateReference::lunar);
+  EXPECT_EQ(found[0].month, 12);
+  EXPECT_EQ(found[0].day, 23);
+  EXPECT_EQ(found[1].month, 1);
+  EXPECT_EQ(found[1].day, 6);
+  EXPECT_EQ(found[2].month, 8);
+  EXPECT_EQ(found[2].day, 15);
+}
+
 TEST(DateGrammar, YearWrittenBeforeAFestival) {
   const auto found = find("2024年春节，今年春节");
   ASSERT_EQ(found.size(), 4u);

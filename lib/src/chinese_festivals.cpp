@@ -1,6 +1,7 @@
-// Chinese festivals as Gregorian dates: ICU's Chinese calendar for the lunar ones,
-// corrected by a table where ICU 72 disagrees with the official calendar (checked
-// against python3-lunardate over 1950-2099 by tests/chinese_festivals_test.cpp).
+// Chinese festivals and lunar dates as Gregorian dates: ICU's Chinese calendar for
+// the lunar months, corrected by a table where ICU 72 starts a month on another day
+// than the official calendar (tests/chinese_festivals_test.cpp checks every month
+// of 1950-2099 against python3-lunardate).
 #include "jianbao/chinese_festivals.hpp"
 
 #include <unicode/calendar.h>
@@ -18,18 +19,87 @@ namespace {
 constexpr int kFirstYear = 1901;
 constexpr int kLastYear = 2199;
 
-// Where ICU's astronomical computation puts a new moon on the other side of midnight
-// (Beijing time) than the Purple Mountain Observatory tables that China's calendar
-// follows. Found by comparing with lunardate; 元宵节 and 除夕 follow 春节.
-constexpr FestivalOverride kOverrides[] = {
-    {Festival::spring_festival, {1954, 2, 3}},
-    {Festival::mid_autumn, {1978, 9, 16}},
-    {Festival::qixi, {1987, 8, 30}},  // ICU places 1987's leap month after the 7th, not the 6th
-    {Festival::qixi, {2012, 8, 23}},
-    {Festival::spring_festival, {2027, 2, 6}},
-    {Festival::spring_festival, {2030, 2, 3}},
-    {Festival::double_ninth, {2057, 10, 6}},
+// ICU computes new moons and solar terms astronomically, and a few new moons fall
+// so close to midnight (Beijing time) that it puts the first of the month on the
+// other day than the Purple Mountain Observatory tables China's calendar follows;
+// in 1987 it also places the leap month after the 7th month instead of the 6th.
+// Found by comparing every month start of 1950-2099 with lunardate.
+constexpr LunarMonthStart kMonthStartOverrides[] = {
+    {1954, 1, {1954, 2, 3}},     {1954, 11, {1954, 11, 26}}, {1955, 2, {1955, 2, 22}},
+    {1956, 11, {1956, 12, 3}},   {1978, 8, {1978, 9, 2}},    {1987, 7, {1987, 8, 24}},
+    {1998, 12, {1999, 1, 17}},   {2012, 7, {2012, 8, 17}},   {2018, 10, {2018, 11, 8}},
+    {2027, 1, {2027, 2, 6}},     {2030, 1, {2030, 2, 3}},    {2057, 9, {2057, 9, 28}},
+    {2070, 2, {2070, 3, 12}},
 };
+
+constexpr double kMillisPerDay = 86400000.0;
+constexpr int kChineseEpochOffset = 2637;  // ICU's extended year = lunar year + 2637
+
+std::optional<CivilDate> icu_month_start(int year, int month) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance(icu::TimeZone::createTimeZone("GMT"), icu::Locale("root@calendar=chinese"), status));
+  if (U_FAILURE(status)) return std::nullopt;
+  calendar->clear();
+  calendar->set(UCAL_EXTENDED_YEAR, year + kChineseEpochOffset);
+  calendar->set(UCAL_MONTH, month - 1);
+  calendar->set(UCAL_IS_LEAP_MONTH, 0);
+  calendar->set(UCAL_DATE, 1);
+  const UDate millis = calendar->getTime(status);  // GMT midnight: a whole day number
+  if (U_FAILURE(status)) return std::nullopt;
+  return civil_from_days(static_cast<std::int64_t>(std::floor(millis / kMillisPerDay + 0.5)));
+}
+
+// The lunar day of the month of a Gregorian date, by ICU (0 when ICU fails).
+int icu_day_of_month(const CivilDate& date) {
+  UErrorCode status = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> calendar(
+      icu::Calendar::createInstance(icu::TimeZone::createTimeZone("GMT"), icu::Locale("root@calendar=chinese"), status));
+  if (U_FAILURE(status)) return 0;
+  calendar->setTime(static_cast<double>(days_from_civil(date)) * kMillisPerDay, status);
+  const int day = calendar->get(UCAL_DATE, status);
+  return U_FAILURE(status) ? 0 : day;
+}
+
+// Month starts are computed once per lunar year, on first use (ICU is slow).
+class LunarMonthCache {
+ public:
+  // The first day of lunar month 1-12 of `year`, and month 13: next year's first.
+  std::optional<CivilDate> start(int year, int month) {
+    if (month == 13) {
+      if (year + 1 > kLastYear) return std::nullopt;
+      return start(year + 1, 1);
+    }
+    const std::lock_guard<std::mutex> lock(mutex_);
+    Year& entry = years_[static_cast<std::size_t>(year - kFirstYear)];
+    if (!entry.computed) {
+      for (int m = 1; m <= 12; ++m) entry.starts[static_cast<std::size_t>(m - 1)] = corrected_start(year, m);
+      entry.computed = true;
+    }
+    return entry.starts[static_cast<std::size_t>(month - 1)];
+  }
+
+ private:
+  struct Year {
+    bool computed = false;
+    std::array<std::optional<CivilDate>, 12> starts;
+  };
+
+  static std::optional<CivilDate> corrected_start(int year, int month) {
+    for (const LunarMonthStart& fix : kMonthStartOverrides) {
+      if (fix.lunar_year == year && fix.month == month) return fix.first_day;
+    }
+    return icu_month_start(year, month);
+  }
+
+  std::mutex mutex_;
+  std::array<Year, kLastYear - kFirstYear + 1> years_{};
+};
+
+LunarMonthCache& month_cache() {
+  static LunarMonthCache cache;
+  return cache;
+}
 
 struct LunarMonthDay {
   int month;
@@ -39,35 +109,14 @@ struct LunarMonthDay {
 std::optional<LunarMonthDay> lunar_month_day(Festival festival) {
   switch (festival) {
     case Festival::spring_festival: return LunarMonthDay{1, 1};
+    case Festival::lantern_festival: return LunarMonthDay{1, 15};
     case Festival::dragon_boat: return LunarMonthDay{5, 5};
     case Festival::qixi: return LunarMonthDay{7, 7};
     case Festival::mid_autumn: return LunarMonthDay{8, 15};
     case Festival::double_ninth: return LunarMonthDay{9, 9};
+    case Festival::laba: return LunarMonthDay{12, 8};
     default: return std::nullopt;
   }
-}
-
-constexpr double kMillisPerDay = 86400000.0;
-
-// Lunar month/day of the lunar year that starts in Gregorian `year`, via ICU (GMT
-// midnights, so a day number converts exactly).
-std::optional<CivilDate> icu_lunar_date(int year, LunarMonthDay lunar) {
-  UErrorCode status = U_ZERO_ERROR;
-  std::unique_ptr<icu::Calendar> calendar(
-      icu::Calendar::createInstance(icu::TimeZone::createTimeZone("GMT"), icu::Locale("root@calendar=chinese"), status));
-  if (U_FAILURE(status)) return std::nullopt;
-  // The lunar year that starts in January or February of `year` holds its July 1st.
-  const double july_first = static_cast<double>(days_from_civil({year, 7, 1})) * kMillisPerDay;
-  calendar->setTime(july_first, status);
-  const int extended_year = calendar->get(UCAL_EXTENDED_YEAR, status);
-  calendar->clear();
-  calendar->set(UCAL_EXTENDED_YEAR, extended_year);
-  calendar->set(UCAL_MONTH, lunar.month - 1);
-  calendar->set(UCAL_IS_LEAP_MONTH, 0);
-  calendar->set(UCAL_DATE, lunar.day);
-  const UDate millis = calendar->getTime(status);
-  if (U_FAILURE(status)) return std::nullopt;
-  return civil_from_days(static_cast<std::int64_t>(std::floor(millis / kMillisPerDay + 0.5)));
 }
 
 // 清明: the solar term at 15° solar longitude, by the usual formula
@@ -80,69 +129,11 @@ std::optional<CivilDate> qingming_date(int year) {
   return CivilDate{year, 4, day};
 }
 
-// Lunar festival dates are computed once per year, on first use (ICU is slow).
-class LunarFestivalCache {
- public:
-  std::optional<CivilDate> get(Festival festival, int year) {
-    const std::lock_guard<std::mutex> lock(mutex_);
-    Year& entry = years_[static_cast<std::size_t>(year - kFirstYear)];
-    if (!entry.computed) {
-      fill(entry, year);
-      entry.computed = true;
-    }
-    switch (festival) {
-      case Festival::spring_festival: return entry.spring;
-      case Festival::lantern_festival: return entry.spring ? std::optional(add_days(*entry.spring, 14)) : std::nullopt;
-      case Festival::new_years_eve: return entry.spring ? std::optional(add_days(*entry.spring, -1)) : std::nullopt;
-      case Festival::dragon_boat: return entry.dragon_boat;
-      case Festival::qixi: return entry.qixi;
-      case Festival::mid_autumn: return entry.mid_autumn;
-      case Festival::double_ninth: return entry.double_ninth;
-      default: return std::nullopt;
-    }
-  }
-
- private:
-  struct Year {
-    bool computed = false;
-    std::optional<CivilDate> spring, dragon_boat, qixi, mid_autumn, double_ninth;
-  };
-
-  static std::optional<CivilDate> corrected(Festival festival, int year) {
-    for (const FestivalOverride& fix : kOverrides) {
-      if (fix.festival == festival && fix.date.year == year) return fix.date;
-    }
-    return icu_lunar_date(year, *lunar_month_day(festival));
-  }
-
-  static void fill(Year& entry, int year) {
-    entry.spring = corrected(Festival::spring_festival, year);
-    entry.dragon_boat = corrected(Festival::dragon_boat, year);
-    entry.qixi = corrected(Festival::qixi, year);
-    entry.mid_autumn = corrected(Festival::mid_autumn, year);
-    entry.double_ninth = corrected(Festival::double_ninth, year);
-  }
-
-  std::mutex mutex_;
-  std::array<Year, kLastYear - kFirstYear + 1> years_{};
-};
-
 }  // namespace
 
 bool is_movable(Festival festival) {
-  switch (festival) {
-    case Festival::spring_festival:
-    case Festival::lantern_festival:
-    case Festival::new_years_eve:
-    case Festival::dragon_boat:
-    case Festival::qixi:
-    case Festival::mid_autumn:
-    case Festival::double_ninth:
-    case Festival::qingming:
-      return true;
-    default:
-      return false;
-  }
+  return lunar_month_day(festival).has_value() || festival == Festival::new_years_eve ||
+         festival == Festival::qingming;
 }
 
 CivilDate fixed_month_day(Festival festival) {
@@ -161,6 +152,23 @@ CivilDate fixed_month_day(Festival festival) {
   }
 }
 
+std::optional<CivilDate> lunar_to_gregorian(int year, int month, int day) {
+  if (year < kFirstYear || year > kLastYear || month < 1 || month > 12 || day < 1 || day > 30) return std::nullopt;
+  const std::optional<CivilDate> start = month_cache().start(year, month);
+  if (!start) return std::nullopt;
+  if (day == 30) {
+    // Only a long month has a 30th: the next month must not start 29 days on. That
+    // is the next regular month, or, when it starts two months on, the leap month
+    // between them (ICU says where that starts).
+    const std::optional<CivilDate> next = month_cache().start(year, month + 1);
+    if (!next) return std::nullopt;
+    const std::int64_t length = days_from_civil(*next) - days_from_civil(*start);
+    if (length < 30) return std::nullopt;
+    if (length > 31 && icu_day_of_month(add_days(*start, 29)) == 1) return std::nullopt;
+  }
+  return add_days(*start, day - 1);
+}
+
 std::optional<CivilDate> festival_date(Festival festival, int year) {
   if (!is_movable(festival)) {
     CivilDate date = fixed_month_day(festival);
@@ -168,25 +176,19 @@ std::optional<CivilDate> festival_date(Festival festival, int year) {
     return date;
   }
   if (festival == Festival::qingming) return qingming_date(year);
-  if (year < kFirstYear || year > kLastYear) return std::nullopt;
-  static LunarFestivalCache cache;
-  return cache.get(festival, year);
-}
-
-const FestivalOverride* festival_overrides(std::size_t& count) {
-  count = std::size(kOverrides);
-  return kOverrides;
-}
-
-std::optional<CivilDate> icu_festival_date(Festival festival, int year) {
-  if (festival == Festival::lantern_festival || festival == Festival::new_years_eve) {
-    const std::optional<CivilDate> spring = icu_lunar_date(year, {1, 1});
-    if (!spring) return std::nullopt;
-    return add_days(*spring, festival == Festival::lantern_festival ? 14 : -1);
+  if (festival == Festival::new_years_eve) {
+    const std::optional<CivilDate> spring = lunar_to_gregorian(year, 1, 1);
+    return spring ? std::optional(add_days(*spring, -1)) : std::nullopt;
   }
-  const std::optional<LunarMonthDay> lunar = lunar_month_day(festival);
-  if (!lunar) return std::nullopt;
-  return icu_lunar_date(year, *lunar);
+  const LunarMonthDay lunar = *lunar_month_day(festival);
+  return lunar_to_gregorian(year, lunar.month, lunar.day);
 }
+
+const LunarMonthStart* lunar_month_overrides(std::size_t& count) {
+  count = std::size(kMonthStartOverrides);
+  return kMonthStartOverrides;
+}
+
+std::optional<CivilDate> icu_lunar_month_start(int year, int month) { return icu_month_start(year, month); }
 
 }  // namespace jianbao

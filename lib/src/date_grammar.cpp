@@ -50,7 +50,9 @@ constexpr PartOfDay kPartsOfDay[] = {
 // Words that start at a given character: relative expressions and festivals.
 enum class WordKind : std::uint8_t {
   relative_year, relative_month, relative_day, anaphoric_month, anaphoric_day, new_year_word, new_year_as_year,
-  festival, first_month
+  festival, first_month,
+  lunar_marker,  // 农历, before a lunar month: 农历八月十五
+  lunar_month,   // 正月, 冬月, 腊月 (offset: the month)
 };
 
 // 元月: January, in dates as 1月 is (元月5日).
@@ -81,10 +83,14 @@ constexpr Word kWords[] = {
     {"春节", WordKind::festival, 0, Festival::spring_festival},
     {"元宵节", WordKind::festival, 0, Festival::lantern_festival},
     {"元月", WordKind::first_month},
-    {"正月初一", WordKind::festival, 0, Festival::spring_festival},
     {"大年初一", WordKind::festival, 0, Festival::spring_festival},
-    {"正月十五", WordKind::festival, 0, Festival::lantern_festival},
     {"大年三十", WordKind::festival, 0, Festival::new_years_eve},
+    {"腊八节", WordKind::festival, 0, Festival::laba},
+    {"农历新年", WordKind::festival, 0, Festival::spring_festival},
+    {"农历", WordKind::lunar_marker},
+    {"正月", WordKind::lunar_month, 1},
+    {"冬月", WordKind::lunar_month, 11},
+    {"腊月", WordKind::lunar_month, 12},
     {"元旦", WordKind::festival, 0, Festival::new_years_day},
     {"除夕", WordKind::festival, 0, Festival::new_years_eve},
     {"中秋节", WordKind::festival, 0, Festival::mid_autumn},
@@ -548,8 +554,51 @@ class LineScanner {
         return match_festival(expression, word.festival, begin, end);
       case WordKind::first_month:
         return match_month(expression, 1, /*may_stand_alone=*/true, begin, end, /*year_written=*/false);
+      case WordKind::lunar_marker:
+        return match_lunar_date(expression, end, /*after_marker=*/true);
+      case WordKind::lunar_month:
+        return match_lunar_date(expression, begin, /*after_marker=*/false);
     }
     return 0;
+  }
+
+  // A lunar month and day: 正月初六, 腊月二十三, and after 农历 any month (农历八月十五).
+  // The day is required; 腊月 alone is a season more than a date.
+  std::size_t match_lunar_date(DateExpression& expression, std::size_t pos, bool after_marker) {
+    int month = 0;
+    for (const auto& [name, number] : {std::pair{"正月"sv, 1}, std::pair{"冬月"sv, 11}, std::pair{"腊月"sv, 12}}) {
+      if (has(pos, name)) {
+        month = number;
+        pos += name.size();
+        break;
+      }
+    }
+    if (month == 0 && after_marker) {
+      const std::optional<Numeral> number = read_numeral(text_, pos);
+      if (!number || number->form != NumeralForm::chinese_positional || at(pos + number->length) != U'月') return 0;
+      month = number->value;
+      pos += number->length + "月"sv.size();
+    }
+    if (month < 1 || month > 12) return 0;
+    int day = 0;
+    if (has(pos, "初")) {
+      pos += "初"sv.size();
+      const std::optional<Numeral> number = read_numeral(text_, pos);
+      if (!number || number->form != NumeralForm::chinese_positional || number->value > 10) return 0;
+      day = number->value;
+      pos += number->length;
+    } else {
+      const std::optional<Numeral> number = read_numeral(text_, pos);
+      if (!number || number->form != NumeralForm::chinese_positional || number->value < 11 || number->value > 30) {
+        return 0;
+      }
+      day = number->value;
+      pos += number->length;
+    }
+    expression.reference = DateReference::lunar;
+    expression.month = month;
+    expression.day = day;
+    return emit(expression, pos);
   }
 
   static bool is_clause_start_before(char32_t previous) {

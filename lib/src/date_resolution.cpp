@@ -100,13 +100,19 @@ CivilDate month_of_day_before(const CivilDate& anchor, int day) {
   return date;
 }
 
-// The festival's occurrence nearest to `anchor` (春节 in a January 2023 article is
-// 2023-01-22, 中秋节 in one of January 2023 is 2022-09-10).
-std::optional<CivilDate> festival_near(Festival festival, const CivilDate& anchor) {
+// The date of a festival or lunar date in a given (lunar) year.
+std::optional<CivilDate> yearly_date(const DateExpression& expression, int year) {
+  if (expression.reference == DateReference::lunar) return lunar_to_gregorian(year, expression.month, expression.day);
+  return festival_date(expression.festival, year);
+}
+
+// The occurrence nearest to `anchor` (春节 in a January 2023 article is 2023-01-22,
+// 中秋节 in one of January 2023 is 2022-09-10).
+std::optional<CivilDate> occurrence_near(const DateExpression& expression, const CivilDate& anchor) {
   std::optional<CivilDate> best;
   std::int64_t best_distance = 0;
   for (int year = anchor.year - 1; year <= anchor.year + 1; ++year) {
-    const std::optional<CivilDate> date = festival_date(festival, year);
+    const std::optional<CivilDate> date = yearly_date(expression, year);
     if (!date) continue;
     const std::int64_t distance = std::llabs(days_from_civil(*date) - days_from_civil(anchor));
     if (!best || distance < best_distance) {
@@ -173,10 +179,12 @@ void remember(const PartialDate& date, ArticleContext& article) {
 
 PartialDate from_civil(const CivilDate& date) { return {date.year, date.month, date.day}; }
 
-PartialDate resolve_festival(const DateExpression& expression, const DocumentDate& document,
-                             const ArticleContext& article) {
-  const bool movable = is_movable(expression.festival);
-  const CivilDate fixed = fixed_month_day(expression.festival);
+// A festival or a lunar date: the occurrence nearest the article's or the
+// document's date, or the one of the year written before it.
+PartialDate resolve_yearly(const DateExpression& expression, const DocumentDate& document,
+                           const ArticleContext& article) {
+  const bool movable = expression.reference == DateReference::lunar || is_movable(expression.festival);
+  const CivilDate fixed = movable ? CivilDate{} : fixed_month_day(expression.festival);
   const PartialDate unknown{0, movable ? 0 : fixed.month, movable ? 0 : fixed.day};
   if (expression.generic) return unknown;
   int year = 0;
@@ -186,7 +194,7 @@ PartialDate resolve_festival(const DateExpression& expression, const DocumentDat
     year = expression.year;
   }
   if (year > 0) {
-    const std::optional<CivilDate> date = festival_date(expression.festival, year);
+    const std::optional<CivilDate> date = yearly_date(expression, year);
     return date ? from_civil(*date) : PartialDate{year, 0, 0};
   }
   std::optional<CivilDate> anchor;
@@ -198,11 +206,11 @@ PartialDate resolve_festival(const DateExpression& expression, const DocumentDat
     anchor = document.date;
   }
   if (anchor) {
-    const std::optional<CivilDate> date = festival_near(expression.festival, *anchor);
+    const std::optional<CivilDate> date = occurrence_near(expression, *anchor);
     return date ? from_civil(*date) : unknown;
   }
   if (document.page_year > 0) {
-    const std::optional<CivilDate> date = festival_date(expression.festival, document.page_year);
+    const std::optional<CivilDate> date = yearly_date(expression, document.page_year);
     if (date) return from_civil(*date);
   }
   return unknown;
@@ -242,7 +250,8 @@ PartialDate resolve_date_part(const DateExpression& expression, const DocumentDa
       if (document.date) return {document.date->month >= 7 ? document.date->year + 1 : document.date->year, -1, -1};
       return {document.page_year, -1, -1};
     case DateReference::festival:
-      return resolve_festival(expression, document, article);
+    case DateReference::lunar:
+      return resolve_yearly(expression, document, article);
   }
   return {};
 }
@@ -276,8 +285,9 @@ TimexValue resolve_date(const DateExpression& expression, const DocumentDate& do
   const PartialDate date = resolve_date_part(expression, document, article);
   writer.date(date.year, date.month, date.day);
   if (expression.has_time()) writer.time(expression.hour, expression.minute, expression.second);
-  if (expression.reference == DateReference::festival || expression.reference == DateReference::new_year) {
-    return value;  // the festival's day is not what the article is on
+  if (expression.reference == DateReference::festival || expression.reference == DateReference::new_year ||
+      expression.reference == DateReference::lunar) {
+    return value;  // a festival's day is not the day the article is on
   }
   if (expression.reference == DateReference::calendar && expression.month == 0 && expression.day == 0) {
     if (!expression.year_is_period) article.line_year = expression.year;

@@ -22,6 +22,7 @@ enum class DateReference : std::uint8_t {
   anaphoric_day,    // 当天, 次日: the day the article is talking about + offset
   new_year,         // 新年, 新的一年 meaning the year that has just begun
   festival,         // 春节, 中秋节, 元旦…
+  lunar,            // 腊月二十三, 正月初六, 农历八月十五: month and day of the lunar calendar
 };
 
 struct DateExpression {
