@@ -159,13 +159,5 @@ TEST(DateGrammar, AppendsAfterWhatIsThere) {
   EXPECT_EQ(out.size(), 3u);
 }
 
-TEST(DateGrammar, StartCharacters) {
-  EXPECT_TRUE(may_start_date_expression(U'2'));
-  EXPECT_TRUE(may_start_date_expression(U'春'));
-  EXPECT_TRUE(may_start_date_expression(U'廿'));
-  EXPECT_FALSE(may_start_date_expression(U'的'));
-  EXPECT_FALSE(may_start_date_expression(U'年'));
-}
-
 }  // namespace
 }  // namespace jianbao

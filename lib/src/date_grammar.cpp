@@ -215,6 +215,12 @@ class LineScanner {
   // Reads an expression at `pos` (starting with `cp`); returns where the scan goes on.
   std::size_t match_at(std::size_t pos, char32_t cp, std::size_t length) {
     if (std::size_t end = match_word(pos, cp); end != 0) return end;
+    // 一个, 三是, 十分: a Chinese numeral followed by neither another numeral nor a
+    // date unit starts nothing; most of them are that, so say it before reading.
+    if (cp > 0x7F && arabic_digit_value(cp) < 0) {
+      const char32_t next = at(pos + length);
+      if (!is_chinese_numeral(next) && !is_one_of(next, U"年月日号时点"sv)) return pos + length;
+    }
     const std::optional<Numeral> number = read_numeral(text_, pos);
     if (!number) return pos + length;
     if (std::size_t end = match_number(pos, *number); end != 0) return end;
@@ -239,7 +245,14 @@ class LineScanner {
     while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
     return start;
   }
-  bool has(std::size_t pos, std::string_view word) const { return text_.substr(pos).starts_with(word); }
+  // A byte loop rather than memcmp: the words are a few bytes, and most differ at once.
+  bool has(std::size_t pos, std::string_view word) const {
+    if (pos > text_.size() || text_.size() - pos < word.size()) return false;
+    for (std::size_t i = 0; i < word.size(); ++i) {
+      if (text_[pos + i] != word[i]) return false;
+    }
+    return true;
+  }
   bool has_before(std::size_t pos, std::string_view word) const { return text_.substr(0, pos).ends_with(word); }
 
   // ---- numbers
@@ -703,8 +716,6 @@ class LineScanner {
 };
 
 }  // namespace
-
-bool may_start_date_expression(char32_t cp) { return start_table()[cp]; }
 
 void find_date_expressions(std::string_view text, std::vector<DateExpression>& out) {
   LineScanner(text, out).scan();

@@ -56,8 +56,4 @@ struct DateExpression {
 // 近日); text inside existing TIMEX3 markup is the caller's business.
 void find_date_expressions(std::string_view text, std::vector<DateExpression>& out);
 
-// Whether the code point can start a date expression or is a digit: the scan skips
-// everything else at one table load per character.
-bool may_start_date_expression(char32_t cp);
-
 }  // namespace jianbao
