@@ -235,11 +235,11 @@ class LineScanner {
   // The character that ends just before `pos`, 0 at the start.
   char32_t before(std::size_t pos) const {
     if (pos == 0) return 0;
-    std::size_t start = pos - 1;
-    while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
+    const std::size_t start = start_of_previous(pos);
     const Utf8Char c = decode_utf8(text_, start, table_);
     return start + c.length == pos ? c.cp : 0xFFFD;
   }
+  // Where the character before `pos` (> 0) starts.
   std::size_t start_of_previous(std::size_t pos) const {
     std::size_t start = pos - 1;
     while (start > 0 && pos - start < 4 && (static_cast<unsigned char>(text_[start]) & 0xC0) == 0x80) --start;
