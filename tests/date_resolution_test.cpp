@@ -152,6 +152,8 @@ TEST(ResolveDate, UnknownIsWrittenX) {
   relative.reference = DateReference::relative_year;
   EXPECT_EQ(value(relative, none), "XXXX");
   EXPECT_EQ(value(written(0, 1, 28), DocumentDate{std::nullopt, 2023}), "2023-01-28");
+  relative.offset = -2;
+  EXPECT_EQ(value(relative, DocumentDate{CivilDate{1, 3, 1}, 0}), "XXXX");
 }
 
 TEST(ParseIsoDate, OnlyValidDates) {

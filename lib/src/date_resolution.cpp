@@ -40,7 +40,7 @@ class ValueWriter {
  private:
   void put(char c) { value_.chars_[value_.size_++] = c; }
   void number(int value, int width, bool unknown_as_x = true) {
-    if (value == 0 && unknown_as_x) {
+    if (value <= 0 && unknown_as_x) {  // 前年 of a --ref-date in year 1 is no year either
       for (int i = 0; i < width; ++i) put('X');
       return;
     }
