@@ -222,7 +222,12 @@ class LineScanner {
       if (!is_chinese_numeral(next) && !is_one_of(next, U"年月日号时点"sv)) return pos + length;
     }
     const std::optional<Numeral> number = read_numeral(text_, pos);
-    if (!number) return pos + length;
+    if (!number) {
+      // Too long for a date part (a phone number, a code): skip all of its digits.
+      std::size_t end = pos + length;
+      while (arabic_digit_value(at(end)) >= 0) end += length_at(end);
+      return end;
+    }
     if (std::size_t end = match_number(pos, *number); end != 0) return end;
     // Skip the whole run, so that 12023年 never yields 2023年.
     return pos + number->length;
@@ -359,8 +364,13 @@ class LineScanner {
     if (is_one_of(before(expression.begin), kCountPrefixes)) return 0;
     const char32_t next = at(after_year);
     if (is_one_of(next, U"多余代"sv) || has(after_year, "之久") || has(after_year, "左右")) return 0;
+    // Old years and round numbers are spans of time as often as years: 1000年前,
+    // 2000年来, 有2000年历史 — but 2000年以来 is "since 2000".
     const bool historical = number.value < 1900 || number.form == NumeralForm::chinese_positional;
-    if (historical && (is_one_of(next, U"前来间之的"sv))) return 0;
+    const bool round = number.value % 100 == 0;
+    if ((historical || round) && (is_one_of(next, U"前来间之"sv) || has(after_year, "历史"))) return 0;
+    if (historical && next == U'的') return 0;
+    if (round && is_one_of(before(expression.begin), U"有"sv)) return 0;
     return emit(expression, after_year);
   }
 
