@@ -91,6 +91,30 @@ TEST(ArticleTable, ANewSourceWritesTheLastOnesRows) {
   EXPECT_EQ(out, "a\t1\nb\t1\n");
 }
 
+TEST(ArticleTable, RowsOfAPageGoOutWhenTheNextPageBeginsUnlessTheyJump) {
+  ArticleTable t({.columns = parse_column_list("page,article,text")});
+  std::string out;
+  t.add_line("s\t1\t1\tbody\t甲。", "f", 1, out);
+  t.add_line("s\t1\t2\tbody\t乙，（下转2版）", "f", 1, out);
+  t.add_line("s\t2\t3\tbody\t丙。", "f", 2, out);
+  EXPECT_EQ(out, "1\t1\t甲。\n");
+  t.add_line("s\t2\t2\tbody\t（上接1版）丁。", "f", 2, out);
+  t.flush(out);
+  EXPECT_EQ(out, "1\t1\t甲。\n1\t2\t乙，（下转2版）\\n（上接1版）丁。\n2\t3\t丙。\n");
+}
+
+TEST(ArticleTable, LongFieldsEscapeLikeShortOnes) {
+  std::string field;
+  for (int i = 0; i < 100; ++i) field += (i % 7 == 0) ? "\\" : (i % 11 == 0) ? "\t" : (i % 13 == 0) ? "\n" : "汉a";
+  field += "\r";
+  std::string fast, slow;
+  append_copy_escaped(fast, field);
+  for (char c : field) {
+    slow += c == '\\' ? "\\\\" : c == '\t' ? "\\t" : c == '\n' ? "\\n" : c == '\r' ? "\\r" : std::string(1, c);
+  }
+  EXPECT_EQ(fast, slow);
+}
+
 TEST(ArticleTable, ColumnLists) {
   EXPECT_EQ(parse_column_list("text,source").size(), 2u);
   EXPECT_THROW(parse_column_list("text,nope"), std::invalid_argument);

@@ -50,8 +50,9 @@ class ArticleTable {
   // Adds one input line (no newline) from FILE `file`, page `page`. A line without a
   // TAB is plain text and becomes a row of its own; a line with TABs must be an
   // article stream line, else it is skipped and the reason is returned. When the
-  // line's SOURCE differs from the last one, the last source's rows go to `out`
-  // first: memory holds one source's articles, not the input.
+  // line starts another SOURCE or PAGE, the rows of the articles gathered so far go
+  // to `out` first, except those that said they go on on a later page ((下转2版)),
+  // which wait for their source's end: memory holds about one page's articles.
   std::optional<std::string> add_line(std::string_view line, std::string_view file, std::uint64_t page,
                                       std::string& out);
 
@@ -66,7 +67,9 @@ class ArticleTable {
     std::uint64_t article = 0;
     std::vector<std::string> sections, titles, bylines, lines;
     std::vector<std::string> dates;  // DATE values of the text lines, in order
+    bool goes_on = false;            // its text so far ends in a jump line: (下转2版)
   };
+  void flush_finished(std::string& out);
   Article& article_for(std::string_view source, std::uint64_t page, std::uint64_t number);
   void write_row(const Article& article, std::string& out) const;
 
@@ -74,6 +77,7 @@ class ArticleTable {
   std::vector<Article> articles_;  // of the current source, in order of appearance
   std::unordered_map<std::uint64_t, std::size_t> index_;  // ARTICLE → articles_
   std::string source_;
+  std::uint64_t page_ = 0;
   std::uint64_t plain_rows_ = 0;  // rows made from plain text lines of this source
 };
 
