@@ -317,6 +317,8 @@ class LineScanner {
       case U'日': return match_day_alone(expression, number, begin, after_unit);
       case U'时':
       case U'点': return match_clock_alone(expression, number, begin, unit, after_unit);
+      case U':':
+      case U'：': return match_colon_clock_alone(expression, number, begin, after_unit);
       default: return 0;
     }
   }
@@ -444,8 +446,53 @@ class LineScanner {
           return emit(with_time, end);
         }
       }
+      if (unit == U':' || unit == U'：') {
+        DateExpression with_time = expression;
+        if (std::size_t end = read_colon_clock(with_time, *hour, unit_at + length_at(unit_at), nullptr); end != 0) {
+          return emit(with_time, end);
+        }
+      }
     }
     return emit(expression, pos);
+  }
+
+  // 上午9:30, 下午3：00: a clock time written with a colon, only after a part of the
+  // day (or a date), since 3:1 and 1:10 are scores and ratios far more often.
+  std::size_t match_colon_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin,
+                                      std::size_t after_colon) {
+    const PartOfDay* part = part_of_day_before(begin);
+    if (part == nullptr || is_habitual(begin)) return 0;
+    if (std::size_t end = read_colon_clock(expression, hour, after_colon, part); end != 0) return emit(expression, end);
+    return 0;
+  }
+
+  // The two-digit minutes (and seconds) after "H:"; 0 when they are not there.
+  std::size_t read_colon_clock(DateExpression& expression, const Numeral& hour, std::size_t after_colon,
+                               const PartOfDay* part) {
+    if (hour.form != NumeralForm::arabic || hour.characters > 2 || hour.value > 24) return 0;
+    const auto two_digits = [&](std::size_t pos) {
+      std::optional<Numeral> number = read_numeral(text_, pos);
+      return number && number->form == NumeralForm::arabic && number->characters == 2 && number->value <= 59
+                 ? number
+                 : std::nullopt;
+    };
+    const std::optional<Numeral> minutes = two_digits(after_colon);
+    if (!minutes) return 0;
+    std::size_t end = after_colon + minutes->length;
+    int second = -1;
+    if (is_one_of(at(end), U":："sv)) {
+      const std::size_t after = end + length_at(end);
+      if (const std::optional<Numeral> seconds = two_digits(after)) {
+        second = seconds->value;
+        end = after + seconds->length;
+      }
+    }
+    // 12:30:4, 1:10.5, 3:105: not a clock time.
+    if (arabic_digit_value(at(end)) >= 0 || is_one_of(at(end), U":：.．"sv)) return 0;
+    expression.hour = adjusted_hour(hour.value, part);
+    expression.minute = minutes->value;
+    expression.second = second;
+    return end;
   }
 
   std::size_t match_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin, char32_t unit,
@@ -466,6 +513,15 @@ class LineScanner {
       if (clause_text.find(cue) != std::string_view::npos) return true;
     }
     return false;
+  }
+
+  // The 24-hour clock hour of an hour said after a part of the day (下午3时 is 15:00).
+  static int adjusted_hour(int hour, const PartOfDay* part) {
+    if (part == nullptr) return hour;
+    if (part->shift == PartOfDay::afternoon && hour < 12) return hour + 12;
+    if (part->shift == PartOfDay::noon && hour < 6) return hour + 12;
+    if (part->shift == PartOfDay::night && hour >= 6 && hour < 12) return hour + 12;
+    return hour;
   }
 
   const PartOfDay* part_of_day_before(std::size_t begin) const {
@@ -503,13 +559,7 @@ class LineScanner {
     const bool has_clock_cue = minute >= 0 || day_before || part != nullptr || has(end, "钟") || has(end, "整");
     if (!plain_hour && !has_clock_cue) return 0;
     if (unit == U'点' && has(end, "钟")) end += length_at(end);
-    int value = hour.value;
-    if (part != nullptr) {
-      if (part->shift == PartOfDay::afternoon && value < 12) value += 12;
-      if (part->shift == PartOfDay::noon && value < 6) value += 12;
-      if (part->shift == PartOfDay::night && value >= 6 && value < 12) value += 12;
-    }
-    expression.hour = value;
+    expression.hour = adjusted_hour(hour.value, part);
     expression.minute = minute < 0 ? 0 : minute;
     expression.second = second;
     return end;
