@@ -31,7 +31,7 @@ constexpr std::u32string_view kSentenceEnds = U"。！？!?\t"sv;
 constexpr std::u32string_view kCountPrefixes = U"第前近每数几个余约共达逾超连半"sv;
 
 // The words 时 starts that are not the clock hour (第一时间, 时代…).
-constexpr std::u32string_view kNotClockAfterShi = U"间候期代刻光段速空常机效尚髦装态辰令序针"sv;
+constexpr std::u32string_view kNotClockAfterShi = U"间候期代刻光段速空常机效尚髦装态辰令序针制"sv;
 
 // Part-of-day words before a clock time; they set the hour but stay outside the tag.
 struct PartOfDay {
@@ -397,6 +397,7 @@ class LineScanner {
     expression.month = month;
     std::size_t end = after_month;
     if (at(end) == U'份') return emit(expression, end + length_at(end));
+    if (at(end) == U'龄') return 0;  // 6月龄: an age
     if (std::size_t day_end = match_day_after(expression, end); day_end != 0) return day_end;
     if (!year_written && !may_stand_alone) return 0;
     return emit(expression, end);
@@ -596,8 +597,9 @@ class LineScanner {
         return emit(expression, end);
       }
       case WordKind::relative_day:
-        // 美好的明天, 辉煌的昨天: a figure of speech, no day.
-        if (previous == U'的' && word.text.ends_with("天")) return 0;
+        // 美好的明天, 共创美好明天, 辉煌的昨天: a figure of speech, no day; 《今日说法》: a name.
+        if (word.text.ends_with("天") && (previous == U'的' || is_figurative_before(begin))) return 0;
+        if (previous == U'《') return 0;
         if (word.offset == -2 && (is_one_of(previous, U"提目以此之事"sv) || is_one_of(next, U"数气"sv))) return 0;
         expression.reference = DateReference::relative_day;
         return emit(expression, end);
@@ -672,6 +674,13 @@ class LineScanner {
     expression.month = month;
     expression.day = day;
     return emit(expression, pos);
+  }
+
+  bool is_figurative_before(std::size_t begin) const {
+    for (std::string_view word : {"美好"sv, "幸福"sv, "灿烂"sv, "光明"sv, "辉煌"sv, "更好"sv}) {
+      if (has_before(begin, word)) return true;
+    }
+    return false;
   }
 
   static bool is_clause_start_before(char32_t previous) {
