@@ -78,7 +78,7 @@ TEST(ResolveDate, ClockTimes) {
   EXPECT_EQ(value(time), "T09:30");
   ArticleContext article;
   value(written(0, 1, 28), kJanuary10, article);
-  const TimexValue resolved = resolve_date(time, kJanuary10, article);
+  const DateValue resolved = resolve_date(time, kJanuary10, article);
   EXPECT_EQ(resolved.text(), "2023-01-28T09:30");
   EXPECT_TRUE(resolved.is_time());
   DateExpression with_date = written(0, 1, 8);

@@ -31,7 +31,7 @@ constexpr std::u32string_view kSentenceEnds = U"。！？!?\t"sv;
 constexpr std::u32string_view kCountPrefixes = U"第前近每数几个余约共达逾超连半"sv;
 
 // The words 时 starts that are not the clock hour (第一时间, 时代…).
-constexpr std::u32string_view kNotClockAfterShi = U"间候期代刻光段速空常机效尚髦装态辰令序针"sv;
+constexpr std::u32string_view kNotClockAfterShi = U"间候期代刻光段速空常机效尚髦装态辰令序针制"sv;
 
 // Part-of-day words before a clock time; they set the hour but stay outside the tag.
 struct PartOfDay {
@@ -317,6 +317,8 @@ class LineScanner {
       case U'日': return match_day_alone(expression, number, begin, after_unit);
       case U'时':
       case U'点': return match_clock_alone(expression, number, begin, unit, after_unit);
+      case U':':
+      case U'：': return match_colon_clock_alone(expression, number, begin, after_unit);
       default: return 0;
     }
   }
@@ -395,6 +397,7 @@ class LineScanner {
     expression.month = month;
     std::size_t end = after_month;
     if (at(end) == U'份') return emit(expression, end + length_at(end));
+    if (at(end) == U'龄') return 0;  // 6月龄: an age
     if (std::size_t day_end = match_day_after(expression, end); day_end != 0) return day_end;
     if (!year_written && !may_stand_alone) return 0;
     return emit(expression, end);
@@ -444,8 +447,53 @@ class LineScanner {
           return emit(with_time, end);
         }
       }
+      if (unit == U':' || unit == U'：') {
+        DateExpression with_time = expression;
+        if (std::size_t end = read_colon_clock(with_time, *hour, unit_at + length_at(unit_at), nullptr); end != 0) {
+          return emit(with_time, end);
+        }
+      }
     }
     return emit(expression, pos);
+  }
+
+  // 上午9:30, 下午3：00: a clock time written with a colon, only after a part of the
+  // day (or a date), since 3:1 and 1:10 are scores and ratios far more often.
+  std::size_t match_colon_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin,
+                                      std::size_t after_colon) {
+    const PartOfDay* part = part_of_day_before(begin);
+    if (part == nullptr || is_habitual(begin)) return 0;
+    if (std::size_t end = read_colon_clock(expression, hour, after_colon, part); end != 0) return emit(expression, end);
+    return 0;
+  }
+
+  // The two-digit minutes (and seconds) after "H:"; 0 when they are not there.
+  std::size_t read_colon_clock(DateExpression& expression, const Numeral& hour, std::size_t after_colon,
+                               const PartOfDay* part) {
+    if (hour.form != NumeralForm::arabic || hour.characters > 2 || hour.value > 24) return 0;
+    const auto two_digits = [&](std::size_t pos) {
+      std::optional<Numeral> number = read_numeral(text_, pos);
+      return number && number->form == NumeralForm::arabic && number->characters == 2 && number->value <= 59
+                 ? number
+                 : std::nullopt;
+    };
+    const std::optional<Numeral> minutes = two_digits(after_colon);
+    if (!minutes) return 0;
+    std::size_t end = after_colon + minutes->length;
+    int second = -1;
+    if (is_one_of(at(end), U":："sv)) {
+      const std::size_t after = end + length_at(end);
+      if (const std::optional<Numeral> seconds = two_digits(after)) {
+        second = seconds->value;
+        end = after + seconds->length;
+      }
+    }
+    // 12:30:4, 1:10.5, 3:105: not a clock time.
+    if (arabic_digit_value(at(end)) >= 0 || is_one_of(at(end), U":：.．"sv)) return 0;
+    expression.hour = adjusted_hour(hour.value, part);
+    expression.minute = minutes->value;
+    expression.second = second;
+    return end;
   }
 
   std::size_t match_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin, char32_t unit,
@@ -466,6 +514,15 @@ class LineScanner {
       if (clause_text.find(cue) != std::string_view::npos) return true;
     }
     return false;
+  }
+
+  // The 24-hour clock hour of an hour said after a part of the day (下午3时 is 15:00).
+  static int adjusted_hour(int hour, const PartOfDay* part) {
+    if (part == nullptr) return hour;
+    if (part->shift == PartOfDay::afternoon && hour < 12) return hour + 12;
+    if (part->shift == PartOfDay::noon && hour < 6) return hour + 12;
+    if (part->shift == PartOfDay::night && hour >= 6 && hour < 12) return hour + 12;
+    return hour;
   }
 
   const PartOfDay* part_of_day_before(std::size_t begin) const {
@@ -503,13 +560,7 @@ class LineScanner {
     const bool has_clock_cue = minute >= 0 || day_before || part != nullptr || has(end, "钟") || has(end, "整");
     if (!plain_hour && !has_clock_cue) return 0;
     if (unit == U'点' && has(end, "钟")) end += length_at(end);
-    int value = hour.value;
-    if (part != nullptr) {
-      if (part->shift == PartOfDay::afternoon && value < 12) value += 12;
-      if (part->shift == PartOfDay::noon && value < 6) value += 12;
-      if (part->shift == PartOfDay::night && value >= 6 && value < 12) value += 12;
-    }
-    expression.hour = value;
+    expression.hour = adjusted_hour(hour.value, part);
     expression.minute = minute < 0 ? 0 : minute;
     expression.second = second;
     return end;
@@ -546,8 +597,9 @@ class LineScanner {
         return emit(expression, end);
       }
       case WordKind::relative_day:
-        // 美好的明天, 辉煌的昨天: a figure of speech, no day.
-        if (previous == U'的' && word.text.ends_with("天")) return 0;
+        // 美好的明天, 共创美好明天, 辉煌的昨天: a figure of speech, no day; 《今日说法》: a name.
+        if (word.text.ends_with("天") && (previous == U'的' || is_figurative_before(begin))) return 0;
+        if (previous == U'《') return 0;
         if (word.offset == -2 && (is_one_of(previous, U"提目以此之事"sv) || is_one_of(next, U"数气"sv))) return 0;
         expression.reference = DateReference::relative_day;
         return emit(expression, end);
@@ -622,6 +674,13 @@ class LineScanner {
     expression.month = month;
     expression.day = day;
     return emit(expression, pos);
+  }
+
+  bool is_figurative_before(std::size_t begin) const {
+    for (std::string_view word : {"美好"sv, "幸福"sv, "灿烂"sv, "光明"sv, "辉煌"sv, "更好"sv}) {
+      if (has_before(begin, word)) return true;
+    }
+    return false;
   }
 
   static bool is_clause_start_before(char32_t previous) {

@@ -9,10 +9,10 @@
 
 namespace jianbao {
 
-// Writes a value into a TimexValue: each field given, or X for one not known.
+// Writes a value into a DateValue: each field given, or X for one not known.
 class ValueWriter {
  public:
-  explicit ValueWriter(TimexValue& value) : value_(value) {}
+  explicit ValueWriter(DateValue& value) : value_(value) {}
 
   // year, month, day: 0 unknown (X), -1 not part of the value.
   void date(int year, int month, int day) {
@@ -50,7 +50,7 @@ class ValueWriter {
     while (count > 0) put(digits[--count]);
   }
 
-  TimexValue& value_;
+  DateValue& value_;
 };
 
 namespace {
@@ -271,8 +271,8 @@ int to_int(std::string_view digits) {
 
 }  // namespace
 
-TimexValue resolve_date(const DateExpression& expression, const DocumentDate& document, ArticleContext& article) {
-  TimexValue value;
+DateValue resolve_date(const DateExpression& expression, const DocumentDate& document, ArticleContext& article) {
+  DateValue value;
   ValueWriter writer(value);
   const bool time_alone = expression.reference == DateReference::calendar && expression.year == 0 &&
                           expression.month == 0 && expression.day == 0;

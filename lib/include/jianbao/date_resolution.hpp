@@ -35,7 +35,7 @@ struct ArticleContext {
 };
 
 // A TIMEX3 value (2023-01-28, XXXX-01-28, 2023-01-08T23:48, T09:30) without allocation.
-class TimexValue {
+class DateValue {
  public:
   std::string_view text() const { return {chars_, size_}; }
   bool is_time() const { return is_time_; }
@@ -49,7 +49,7 @@ class TimexValue {
 
 // Resolves `expression` against the document date and the article so far, and
 // records it in the article (a date known to the day becomes what later ones continue).
-TimexValue resolve_date(const DateExpression& expression, const DocumentDate& document, ArticleContext& article);
+DateValue resolve_date(const DateExpression& expression, const DocumentDate& document, ArticleContext& article);
 
 // Parses --ref-date's YYYY-MM-DD (a valid calendar date, nothing else).
 std::optional<CivilDate> parse_iso_date(std::string_view text);

@@ -59,7 +59,7 @@ class DateTagger {
   ArticleContext* stream_article_ = nullptr;
 
   std::vector<DateExpression> expressions_;  // the current line's, reused
-  std::vector<TimexValue> values_;
+  std::vector<DateValue> values_;
 };
 
 // Whether a plain-text line opens a new article: a dateline (本报讯, 新华社北京1月9日电)
