@@ -24,10 +24,17 @@ constexpr int kMaxLabelChars = 40;
 constexpr std::size_t kColumnWindow = 4;
 // Chinese paragraphs open with a two-character indent that extraction drops.
 constexpr int kIndentWidth = 4;
+// A bracketed signature after a sentence end, （文/司瑞东 图/申淼）, spans at most this
+// many bytes from its opening bracket to its closing one.
+constexpr std::size_t kMaxSignatureBytes = 60;
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// Written with memcmp on the pattern's length, a constant once inlined, so the compiler
+// compares the few bytes directly instead of calling the library.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0;
 }
 template <std::size_t N>
 bool starts_with_any(std::string_view s, const std::array<std::string_view, N>& prefixes) {
@@ -94,12 +101,16 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line) {
     if (!(c.flags & kCloser) || ++closers > 2) break;
     if (c.cp == U'）' || c.cp == U')') {
       // A signature in brackets closes the paragraph when a sentence ends before it.
-      const std::size_t full_open = t.rfind("（", j);
-      const std::size_t ascii_open = t.rfind('(', j);
+      // Only an opener within kMaxSignatureBytes counts, so only those bytes are
+      // searched: a run can be a whole paragraph.
+      const std::size_t window = j > kMaxSignatureBytes ? j - kMaxSignatureBytes : 0;
+      const std::string_view near = t.substr(window);
+      const std::size_t full_open = near.rfind("（", j - window);
+      const std::size_t ascii_open = near.rfind('(', j - window);
       std::size_t open = full_open;
       if (ascii_open != std::string_view::npos && (open == std::string_view::npos || ascii_open > open))
         open = ascii_open;
-      if (open != std::string_view::npos && open > 0 && j - open <= 60 && (char_before(t, open).flags & kSentenceEnd))
+      if (open != std::string_view::npos && window + open > 0 && (char_before(t, window + open).flags & kSentenceEnd))
         return true;
       return false;
     }
