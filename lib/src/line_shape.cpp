@@ -79,12 +79,13 @@ void note_commentary_credit(Run& r) {
 }
 
 // The character that ends just before byte offset `end` of t (end > 0).
-Utf8Char char_before(std::string_view t, std::size_t end) {
+Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* table) {
   std::size_t k = end - 1;
   while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  const Utf8Char c = decode_utf8(t, k);
+  const Utf8Char c = decode_utf8(t, k, table);
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
+Utf8Char char_before(std::string_view t, std::size_t end) { return char_before(t, end, bmp_flag_table()); }
 
 // The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
 // short parenthesised signature right after a sentence end (……环境。（尹哲）).
@@ -268,10 +269,10 @@ void LineBuilder::add_run(Run run) {
 }
 
 void LineBuilder::end_line() {
-  if (runs_.size() > line_.first_run) {
-    line_.end_run = runs_.size();
-    lines_.push_back(line_);
-  }
+  // A blank line leaves line_ as it was: nothing to reset.
+  if (runs_.size() == line_.first_run) return;
+  line_.end_run = runs_.size();
+  lines_.push_back(line_);
   line_ = LineShape{};
   line_.first_run = runs_.size();
 }
@@ -304,7 +305,7 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     Run run;
     run.text = page.substr(run_begin, end - run_begin);
     run.first = first;
-    run.last = chars == 1 ? first : char_before(run.text, run.text.size());
+    run.last = chars == 1 ? first : char_before(run.text, run.text.size(), table);
     run.chars = chars;
     run.width = width;
     run.has_clause_punct = clause;
@@ -317,13 +318,19 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   // they take a short path with no table look-up.
   std::size_t i = 0;
   while (i < n) {
-    const Utf8Char c = decode_utf8(page, i, table);
-    if (c.cp == '\n' && c.length == 1) {
+    // Line ends and spaces, the commonest characters after ideographs, need no decoding.
+    if (bytes[i] == '\n') {
       close_run(i);
       builder.end_line();
       i += 1;
       continue;
     }
+    if (bytes[i] == ' ') {
+      close_run(i);
+      i += 1;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(page, i, table);
     if ((c.flags & kSpace) || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
       close_run(i);
       i += c.length;
