@@ -69,8 +69,11 @@ std::size_t plain_block_length(const unsigned char* p) {
   if ((ascii | continuation | lead) != 0xFFFF) return 0;
   // Stop before a character that the block cuts.
   const std::size_t length = (lead & 0x8000) ? 15 : (lead & 0x4000) ? 14 : 16;
+  // Each lead byte before the stop needs its two continuation bytes before the stop
+  // too: one cut short by the lead byte that the stop leaves out is invalid.
   const int within = (1 << length) - 1;
-  const int expected = ((lead << 1) | (lead << 2)) & within;
+  const int leads = lead & within;
+  const int expected = (leads << 1) | (leads << 2);
   return (continuation & within) == expected ? length : 0;
 #else
   (void)p;
