@@ -383,7 +383,7 @@ TEST(PageReader, ReadErrorComesAfterTheBytesReadBeforeIt) {
 namespace jianbao {
 namespace {
 
-// The 16-byte block check must find a bad byte wherever it sits in Chinese text.
+// The block checks (64 and 16 bytes) must find a bad byte wherever it sits in Chinese text.
 TEST(Utf8Validator, FindsABadByteAtEveryPositionOfChineseText) {
   const std::string text = "本报讯 1月28日上午，交城县委常委会（扩大）会议召开，传达“两会”精神。Hello 2023 年！";
   for (std::size_t p = 0; p <= text.size(); ++p) {
