@@ -8,9 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "jianbao/ideograph_stretch.hpp"
 
 namespace jianbao {
 namespace {
@@ -221,34 +219,6 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
   }
 }
 
-// Both bytes at p are UTF-8 continuation bytes (10xxxxxx).
-inline bool continuation_pair(const unsigned char* p) {
-  std::uint16_t two;
-  std::memcpy(&two, p, sizeof two);
-  return (two & 0xC0C0) == 0x8080;
-}
-
-// Whether the 15 bytes at p (16 readable) are five ideographs U+4E00..U+9FFF: lead
-// bytes E4..E9 at offsets 0, 3, 6, 9, 12 and continuation bytes between them. Checks
-// five characters in a few vector instructions where SSE2 is at hand.
-inline bool five_ideographs(const unsigned char* p) {
-#if defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                              _mm_set1_epi8(static_cast<char>(0x80)));
-  const __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
-  const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(5)), offset);
-  constexpr int kLeads = 0b0001001001001001;
-  constexpr int kContinuations = 0b0110110110110110;
-  return (_mm_movemask_epi8(lead) & kLeads) == kLeads &&
-         (_mm_movemask_epi8(continuation) & kContinuations) == kContinuations;
-#else
-  for (int k = 0; k < 15; k += 3)
-    if (static_cast<unsigned>(p[k] - 0xE4) > 0xE9 - 0xE4 || !continuation_pair(p + k + 1)) return false;
-  return true;
-#endif
-}
-
 }  // namespace
 
 LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
@@ -313,9 +283,9 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     builder.add_run(run);
     in_run = false;
   };
-  // One pass, one decode per character: this is despace's hot loop. Most characters
-  // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), never space or punctuation:
-  // they take a short path with no table look-up.
+  // One pass over the page: this is despace's hot loop. Most characters are
+  // ideographs, never space or punctuation: the stretch of them after each character
+  // of a run is counted in blocks, and only what ends it is decoded.
   std::size_t i = 0;
   while (i < n) {
     // Line ends and spaces, the commonest characters after ideographs, need no decoding.
@@ -349,16 +319,10 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     clause |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
     sentence_end |= (c.flags & kSentenceEnd) != 0;
     i += c.length;
-    while (i + 16 <= n && five_ideographs(bytes + i)) {
-      chars += 5;
-      width += 10;
-      i += 15;
-    }
-    while (i + 2 < n && static_cast<unsigned>(bytes[i] - 0xE4) <= 0xE9 - 0xE4 && continuation_pair(bytes + i + 1)) {
-      ++chars;
-      width += 2;
-      i += 3;
-    }
+    const std::size_t ideographs = leading_ideographs(bytes + i, n - i);
+    chars += static_cast<int>(ideographs);
+    width += 2 * static_cast<int>(ideographs);
+    i += 3 * ideographs;
   }
   close_run(n);
   builder.end_line();
