@@ -340,19 +340,20 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a
   // paragraph's last line says nothing about the column).
+  // evidence[kColumnWindow + j] is line j's; the window's lines beyond the page give
+  // none, so every line reads the same fixed window, without branches.
   thread_local std::vector<int> evidence;
-  evidence.resize(lines.size());
+  evidence.assign(lines.size() + 2 * kColumnWindow, 0);
   for (std::size_t j = 0; j < lines.size(); ++j) {
     const LineShape& l = lines[j];
     const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
-    evidence[j] = runs_on && !l.paragraph_line ? l.width : 0;
+    evidence[kColumnWindow + j] = runs_on && !l.paragraph_line ? l.width : 0;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int* before = evidence.data() + i;  // the kColumnWindow lines before line i
+    const int* after = before + kColumnWindow + 1;
     int column = 0;
-    const std::size_t lo = i >= kColumnWindow ? i - kColumnWindow : 0;
-    const std::size_t hi = std::min(lines.size(), i + kColumnWindow + 1);
-    for (std::size_t j = lo; j < hi; ++j)
-      if (j != i) column = std::max(column, evidence[j]);
+    for (std::size_t k = 0; k < kColumnWindow; ++k) column = std::max({column, before[k], after[k]});
     lines[i].column = column;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
