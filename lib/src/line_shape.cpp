@@ -78,6 +78,13 @@ void note_commentary_credit(Run& r) {
 
 // The character that ends just before byte offset `end` of t (end > 0).
 Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* table) {
+  // Chinese text mostly ends in a three-byte character: a lead byte E0..EF three
+  // bytes back, continuation bytes after it, starts the last character.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  if (end >= 3 && (bytes[end - 3] & 0xF0) == 0xE0 && (bytes[end - 2] & 0xC0) == 0x80 && (bytes[end - 1] & 0xC0) == 0x80) {
+    const Utf8Char c = decode_utf8(t, end - 3, table);
+    return c.length == 3 ? c : Utf8Char{bytes[end - 1], 1, kInvalid};
+  }
   std::size_t k = end - 1;
   while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
   const Utf8Char c = decode_utf8(t, k, table);
@@ -226,8 +233,7 @@ LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) 
   lines_.clear();
 }
 
-void LineBuilder::add_run(Run run) {
-  note_commentary_credit(run);
+void LineBuilder::add_run(const Run& run) {
   // Extraction writes the gap the paper left around digits and Latin as a space:
   // it takes room on the line.
   if (runs_.size() > line_.first_run && ((runs_.back().last.flags | run.first.flags) & (kDigit | kLatin)))
@@ -236,6 +242,7 @@ void LineBuilder::add_run(Run run) {
   line_.width += run.width;
   line_.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
   runs_.push_back(run);
+  note_commentary_credit(runs_.back());
 }
 
 void LineBuilder::end_line() {

@@ -51,7 +51,7 @@ struct LineShape {
 class LineBuilder {
  public:
   LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines);  // clears both
-  void add_run(Run run);
+  void add_run(const Run& run);
   void end_line();
 
  private:
