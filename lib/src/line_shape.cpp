@@ -82,26 +82,27 @@ Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* t
   // bytes back, continuation bytes after it, starts the last character.
   const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
   if (end >= 3 && (bytes[end - 3] & 0xF0) == 0xE0 && (bytes[end - 2] & 0xC0) == 0x80 && (bytes[end - 1] & 0xC0) == 0x80) {
-    const Utf8Char c = decode_utf8(t, end - 3, table);
-    return c.length == 3 ? c : Utf8Char{bytes[end - 1], 1, kInvalid};
+    const char32_t cp = ((bytes[end - 3] & 0x0Fu) << 12) | ((bytes[end - 2] & 0x3Fu) << 6) | (bytes[end - 1] & 0x3Fu);
+    // Overlong forms and surrogates are invalid, as decode_utf8 has them.
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, table[cp]};
+    return {bytes[end - 1], 1, kInvalid};
   }
   std::size_t k = end - 1;
   while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
   const Utf8Char c = decode_utf8(t, k, table);
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
-Utf8Char char_before(std::string_view t, std::size_t end) { return char_before(t, end, bmp_flag_table()); }
 
 // The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
 // short parenthesised signature right after a sentence end (……环境。（尹哲）).
-bool ends_sentence(const std::vector<Run>& runs, const LineShape& line) {
+bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
   const Run& last = runs[line.end_run - 1];
   std::string_view t = last.text;
   // Walk back over closers.
   std::size_t i = t.size();
   int closers = 0;
   while (i > 0) {
-    const Utf8Char c = char_before(t, i);
+    const Utf8Char c = char_before(t, i, table);
     const std::size_t j = i - c.length;
     if (c.flags & kSentenceEnd) return true;
     if (!(c.flags & kCloser) || ++closers > 2) break;
@@ -116,7 +117,7 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line) {
       std::size_t open = full_open;
       if (ascii_open != std::string_view::npos && (open == std::string_view::npos || ascii_open > open))
         open = ascii_open;
-      if (open != std::string_view::npos && window + open > 0 && (char_before(t, window + open).flags & kSentenceEnd))
+      if (open != std::string_view::npos && window + open > 0 && (char_before(t, window + open, table).flags & kSentenceEnd))
         return true;
       return false;
     }
@@ -203,7 +204,7 @@ void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
 
 // Finds a signature or byline closing the line after its last sentence:
 // ……负责人。 （文/司瑞东 图/申淼）, ……发言。 张倩倩.
-void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
+void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std::uint16_t* table) {
   line.tail_start = line.end_run;
   if (line.end_run - line.first_run < 2 || line.justified) return;
   int tail_chars = 0;
@@ -214,7 +215,7 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
     const bool after_sentence =
         (before.last.flags & kSentenceEnd) ||
         ((before.last.flags & kCloser) && before.chars >= 2 &&
-         (char_before(before.text, before.text.size() - before.last.length).flags & kSentenceEnd));
+         (char_before(before.text, before.text.size() - before.last.length, table).flags & kSentenceEnd));
     if (!after_sentence) continue;
     const std::string_view t = runs[k].text;
     const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&
@@ -336,14 +337,15 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
 }
 
 void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines) {
+  const std::uint16_t* table = bmp_flag_table();
   for (auto& line : lines) {
     line.justified = is_justified(runs, line);
-    line.ends_sentence = ends_sentence(runs, line);
+    line.ends_sentence = ends_sentence(runs, line, table);
     line.paragraph_line = line.width > kMaxColumnWidth;
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
     find_inline_head(runs, line);
-    find_closing_tail(runs, line);
+    find_closing_tail(runs, line, table);
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a
   // paragraph's last line says nothing about the column).
