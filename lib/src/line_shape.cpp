@@ -255,18 +255,6 @@ void LineBuilder::end_line() {
   line_.first_run = runs_.size();
 }
 
-Run join_runs(const Run& left, const Run& right) {
-  Run r = left;
-  r.text = std::string_view(left.text.data(), static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
-  r.last = right.last;
-  r.chars += right.chars;
-  r.width += right.width;
-  r.has_clause_punct |= right.has_clause_punct;
-  r.has_sentence_end |= right.has_sentence_end;
-  r.is_commentary_credit = false;
-  return r;
-}
-
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
   LineBuilder builder(runs, lines);
   const std::uint16_t* table = bmp_flag_table();

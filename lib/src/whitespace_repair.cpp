@@ -155,7 +155,11 @@ void reread_round(const Round& done, std::string_view out, const std::vector<std
   for (std::size_t k = 0; k < done.runs.size(); ++k) {
     Run r = done.runs[k];
     r.text = out.substr(offsets[k], r.text.size());
-    merged = open ? join_runs(merged, r) : r;
+    if (open) {
+      join_runs(merged, r);
+    } else {
+      merged = r;
+    }
     open = done.gaps[k] == Gap::None;
     if (open) continue;
     builder.add_run(merged);

@@ -60,8 +60,18 @@ class LineBuilder {
   LineShape line_;
 };
 
-// The run that `left`, a gap removed, and `right` make; both view one buffer.
-Run join_runs(const Run& left, const Run& right);
+// Extends `left` over a removed gap to the end of `right`, which follows it in the
+// same buffer. Inline: the fixed-point check joins most runs of a page.
+inline void join_runs(Run& left, const Run& right) {
+  left.text = std::string_view(left.text.data(),
+                               static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
+  left.last = right.last;
+  left.chars += right.chars;
+  left.width += right.width;
+  left.has_clause_punct |= right.has_clause_punct;
+  left.has_sentence_end |= right.has_sentence_end;
+  left.is_commentary_credit = false;
+}
 
 // Splits a page into runs and lines; blank lines are dropped.
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
