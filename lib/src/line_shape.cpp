@@ -130,15 +130,17 @@ bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
   if (line.chars > kMaxLabelChars) return false;
   const Run& first = runs[line.first_run];
   const Run& last = runs[line.end_run - 1];
+  const bool credit_form =
+      (opens_byline(first) && (line.end_run - line.first_run >= 2 || first.chars <= 12)) ||
+      ((first.first.cp == U'（' || first.first.cp == U'(') &&
+       (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者"))) ||
+      // A photo credit: 王韵菲 摄, 文/摄.
+      (line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20);
+  // Few lines have a byline's form: only they are searched for a sentence end.
+  if (!credit_form) return false;
   for (auto k = line.first_run; k < line.end_run; ++k)
     if (runs[k].has_sentence_end) return false;
-  if (opens_byline(first) && (line.end_run - line.first_run >= 2 || first.chars <= 12))
-    return true;
-  if ((first.first.cp == U'（' || first.first.cp == U'(') &&
-      (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者")))
-    return true;
-  // A photo credit: 王韵菲 摄, 文/摄.
-  return line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20;
+  return true;
 }
 
 // A signature standing alone: (安豪), （王勇、兰杰）, or a lone name after a paragraph.

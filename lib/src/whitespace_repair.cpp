@@ -151,17 +151,20 @@ void reread_round(const Round& done, std::string_view out, const std::vector<std
   LineBuilder builder(next.runs, next.lines);
   written.clear();
   Run merged;
+  std::size_t merged_start = 0;  // where merged starts in out
   bool open = false;
   for (std::size_t k = 0; k < done.runs.size(); ++k) {
-    Run r = done.runs[k];
-    r.text = out.substr(offsets[k], r.text.size());
+    const Run& run = done.runs[k];
     if (open) {
-      join_runs(merged, r);
+      join_runs(merged, run);
     } else {
-      merged = r;
+      merged = run;
+      merged_start = offsets[k];
     }
     open = done.gaps[k] == Gap::None;
     if (open) continue;
+    // The runs joined so far view the page; what they make views out.
+    merged.text = out.substr(merged_start, offsets[k] + run.text.size() - merged_start);
     builder.add_run(merged);
     written.push_back(done.gaps[k]);
     if (done.gaps[k] == Gap::Break) builder.end_line();
