@@ -236,25 +236,29 @@ LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) 
   lines_.clear();
 }
 
-void LineBuilder::add_run(const Run& run) {
+void LineBuilder::end_run() {
+  Run& run = runs_.back();
   // Extraction writes the gap the paper left around digits and Latin as a space:
   // it takes room on the line.
-  if (runs_.size() > line_.first_run && ((runs_.back().last.flags | run.first.flags) & (kDigit | kLatin)))
-    line_.width += 1;
-  line_.chars += run.chars;
-  line_.width += run.width;
-  line_.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
-  runs_.push_back(run);
-  note_commentary_credit(runs_.back());
+  if (runs_.size() - 1 > first_run_ && ((runs_[runs_.size() - 2].last.flags | run.first.flags) & (kDigit | kLatin)))
+    width_ += 1;
+  chars_ += run.chars;
+  width_ += run.width;
+  has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
+  note_commentary_credit(run);
 }
 
 void LineBuilder::end_line() {
-  // A blank line leaves line_ as it was: nothing to reset.
-  if (runs_.size() == line_.first_run) return;
-  line_.end_run = runs_.size();
-  lines_.push_back(line_);
-  line_ = LineShape{};
-  line_.first_run = runs_.size();
+  if (runs_.size() == first_run_) return;  // a blank line
+  LineShape& line = lines_.emplace_back();
+  line.first_run = first_run_;
+  line.end_run = runs_.size();
+  line.chars = chars_;
+  line.width = width_;
+  line.has_prose_punct = has_prose_punct_;
+  first_run_ = runs_.size();
+  chars_ = width_ = 0;
+  has_prose_punct_ = false;
 }
 
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
@@ -270,7 +274,7 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   Utf8Char first{};
   auto close_run = [&](std::size_t end) {
     if (!in_run) return;
-    Run run;
+    Run& run = builder.begin_run();
     run.text = page.substr(run_begin, end - run_begin);
     run.first = first;
     run.last = chars == 1 ? first : char_before(run.text, run.text.size(), table);
@@ -278,7 +282,7 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     run.width = width;
     run.has_clause_punct = clause;
     run.has_sentence_end = sentence_end;
-    builder.add_run(run);
+    builder.end_run();
     in_run = false;
   };
   // One pass over the page: this is despace's hot loop. Most characters are

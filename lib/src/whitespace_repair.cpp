@@ -150,22 +150,22 @@ void reread_round(const Round& done, std::string_view out, const std::vector<std
                   std::vector<Gap>& written) {
   LineBuilder builder(next.runs, next.lines);
   written.clear();
-  Run merged;
-  std::size_t merged_start = 0;  // where merged starts in out
+  Run* merged = nullptr;  // the run being joined, in next.runs
+  std::size_t merged_start = 0;  // where it starts in out
   bool open = false;
   for (std::size_t k = 0; k < done.runs.size(); ++k) {
     const Run& run = done.runs[k];
     if (open) {
-      join_runs(merged, run);
+      join_runs(*merged, run);
     } else {
-      merged = run;
+      merged = &builder.begin_run(run);
       merged_start = offsets[k];
     }
     open = done.gaps[k] == Gap::None;
     if (open) continue;
     // The runs joined so far view the page; what they make views out.
-    merged.text = out.substr(merged_start, offsets[k] + run.text.size() - merged_start);
-    builder.add_run(merged);
+    merged->text = out.substr(merged_start, offsets[k] + run.text.size() - merged_start);
+    builder.end_run();
     written.push_back(done.gaps[k]);
     if (done.gaps[k] == Gap::Break) builder.end_line();
   }

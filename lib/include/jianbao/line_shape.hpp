@@ -48,16 +48,27 @@ struct LineShape {
 };
 
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
+// Runs and lines are built where they are stored: a struct copied whole right after
+// its fields were stored one by one makes the CPU wait for those stores.
 class LineBuilder {
  public:
   LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines);  // clears both
-  void add_run(const Run& run);
+  // A run is added in two steps: begin_run appends it (empty, or a copy of `run`)
+  // for the caller to fill in or extend with join_runs; end_run counts it into its
+  // line.
+  Run& begin_run() { return runs_.emplace_back(); }
+  Run& begin_run(const Run& run) { return runs_.emplace_back(run); }
+  void end_run();
   void end_line();
 
  private:
   std::vector<Run>& runs_;
   std::vector<LineShape>& lines_;
-  LineShape line_;
+  // The line being built: runs [first_run_, runs_.size()) and their totals.
+  std::size_t first_run_ = 0;
+  int chars_ = 0;
+  int width_ = 0;
+  bool has_prose_punct_ = false;
 };
 
 // Extends `left` over a removed gap to the end of `right`, which follows it in the
