@@ -3,6 +3,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace jianbao {
 namespace {
 
@@ -39,6 +41,18 @@ TEST(LineShape, SentenceEnds) {
   EXPECT_TRUE(s.lines[1].ends_sentence);
   EXPECT_TRUE(s.lines[2].ends_sentence);
   EXPECT_FALSE(s.lines[3].ends_sentence);
+}
+
+// The opening bracket of a signature counts up to 60 bytes before its closing one,
+// in a run as long as a paragraph too.
+TEST(LineShape, BracketedSignatureReach) {
+  const std::string prose(300, 'x');
+  const std::string within = prose + "。（" + std::string(57, 'a') + "）\n";  // opener 60 bytes back
+  const std::string beyond = prose + "。（" + std::string(58, 'a') + "）\n";  // 61 bytes back
+  const std::string ascii = prose + "。(" + std::string(59, 'a') + ")\n";     // 60 bytes back
+  EXPECT_TRUE(shape(within).lines[0].ends_sentence);
+  EXPECT_FALSE(shape(beyond).lines[0].ends_sentence);
+  EXPECT_TRUE(shape(ascii).lines[0].ends_sentence);
 }
 
 TEST(LineShape, ColumnComesFromNeighboursThatRunOn) {

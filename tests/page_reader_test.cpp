@@ -383,7 +383,7 @@ TEST(PageReader, ReadErrorComesAfterTheBytesReadBeforeIt) {
 namespace jianbao {
 namespace {
 
-// The 16-byte block check must find a bad byte wherever it sits in Chinese text.
+// The block checks (64 and 16 bytes) must find a bad byte wherever it sits in Chinese text.
 TEST(Utf8Validator, FindsABadByteAtEveryPositionOfChineseText) {
   const std::string text = "本报讯 1月28日上午，交城县委常委会（扩大）会议召开，传达“两会”精神。Hello 2023 年！";
   for (std::size_t p = 0; p <= text.size(); ++p) {
@@ -399,6 +399,47 @@ TEST(Utf8Validator, FindsABadByteAtEveryPositionOfChineseText) {
   clean.feed(text.data(), text.size());
   clean.finish();
   EXPECT_EQ(clean.invalid_sequences(), 0u);
+}
+
+// A three-byte sequence cut short by the lead byte of the character that the block's
+// end cuts (…E4 B8 | E2 80 9D…, the E2 at the block's last byte) was taken as whole:
+// --strict passed the input and no warning was given.
+TEST(Utf8Validator, SequenceCutShortBeforeTheBlockEndIsInvalid) {
+  for (std::size_t prefix = 0; prefix < 80; ++prefix) {
+    const std::string bytes = std::string(prefix, 'a') + "\xE4\xB8\xE2\x80\x9D" + std::string(80, 'a');
+    Utf8Validator v;
+    v.feed(bytes.data(), bytes.size());
+    v.finish();
+    EXPECT_EQ(v.invalid_sequences(), 1u) << prefix;
+    EXPECT_EQ(v.first_invalid_offset(), std::optional<std::uint64_t>(prefix)) << prefix;
+  }
+}
+
+// The block checks and the byte-at-a-time automaton agree
+// on long Chinese text with a few bad or unusual sequences anywhere in it.
+TEST(Utf8Validator, BlockChecksAgreeWithTheByteAutomaton) {
+  std::mt19937 random(20231123);
+  const std::string plain[] = {"中", "国", "，", "。", "“", "”", "a", "1", " ", "\n", "\xEF\xBC\x9F"};
+  const std::string unusual[] = {"\xFF", "\x80", "\xE4\xB8", "\xED\xA0\x80", "\xE0\x80\x80", "\xC2\xB7",
+                                 "\xF0\x9F\x98\x80", "\xF4\x90\x80\x80", "\xE0\xA0\x80", "\xC0\xAF"};
+  for (int round = 0; round < 500; ++round) {
+    std::string bytes;
+    const int length = std::uniform_int_distribution<>(0, 200)(random);
+    for (int i = 0; i < length; ++i) {
+      if (std::uniform_int_distribution<>(0, 60)(random) == 0)
+        bytes += unusual[std::uniform_int_distribution<>(0, std::size(unusual) - 1)(random)];
+      else
+        bytes += plain[std::uniform_int_distribution<>(0, std::size(plain) - 1)(random)];
+    }
+    Utf8Validator whole;
+    whole.feed(bytes.data(), bytes.size());
+    whole.finish();
+    Utf8Validator bytewise;
+    for (char byte : bytes) bytewise.feed(&byte, 1);
+    bytewise.finish();
+    ASSERT_EQ(whole.invalid_sequences(), bytewise.invalid_sequences()) << testing::PrintToString(bytes);
+    ASSERT_EQ(whole.first_invalid_offset(), bytewise.first_invalid_offset()) << testing::PrintToString(bytes);
+  }
 }
 
 }  // namespace

@@ -8,9 +8,7 @@
 #include <cstdint>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
+#include "jianbao/ideograph_stretch.hpp"
 
 namespace jianbao {
 namespace {
@@ -24,10 +22,17 @@ constexpr int kMaxLabelChars = 40;
 constexpr std::size_t kColumnWindow = 4;
 // Chinese paragraphs open with a two-character indent that extraction drops.
 constexpr int kIndentWidth = 4;
+// A bracketed signature after a sentence end, （文/司瑞东 图/申淼）, spans at most this
+// many bytes from its opening bracket to its closing one.
+constexpr std::size_t kMaxSignatureBytes = 60;
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-bool ends_with(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+// Written with memcmp on the pattern's length, a constant once inlined, so the compiler
+// compares the few bytes directly instead of calling the library.
+inline bool starts_with(std::string_view s, std::string_view prefix) {
+  return s.size() >= prefix.size() && std::memcmp(s.data(), prefix.data(), prefix.size()) == 0;
+}
+inline bool ends_with(std::string_view s, std::string_view suffix) {
+  return s.size() >= suffix.size() && std::memcmp(s.data() + s.size() - suffix.size(), suffix.data(), suffix.size()) == 0;
 }
 template <std::size_t N>
 bool starts_with_any(std::string_view s, const std::array<std::string_view, N>& prefixes) {
@@ -72,34 +77,47 @@ void note_commentary_credit(Run& r) {
 }
 
 // The character that ends just before byte offset `end` of t (end > 0).
-Utf8Char char_before(std::string_view t, std::size_t end) {
+Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* table) {
+  // Chinese text mostly ends in a three-byte character: a lead byte E0..EF three
+  // bytes back, continuation bytes after it, starts the last character.
+  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
+  if (end >= 3 && (bytes[end - 3] & 0xF0) == 0xE0 && (bytes[end - 2] & 0xC0) == 0x80 && (bytes[end - 1] & 0xC0) == 0x80) {
+    const char32_t cp = ((bytes[end - 3] & 0x0Fu) << 12) | ((bytes[end - 2] & 0x3Fu) << 6) | (bytes[end - 1] & 0x3Fu);
+    // Overlong forms and surrogates are invalid, as decode_utf8 has them.
+    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, table[cp]};
+    return {bytes[end - 1], 1, kInvalid};
+  }
   std::size_t k = end - 1;
   while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  const Utf8Char c = decode_utf8(t, k);
+  const Utf8Char c = decode_utf8(t, k, table);
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
 
 // The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
 // short parenthesised signature right after a sentence end (……环境。（尹哲）).
-bool ends_sentence(const std::vector<Run>& runs, const LineShape& line) {
+bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
   const Run& last = runs[line.end_run - 1];
   std::string_view t = last.text;
   // Walk back over closers.
   std::size_t i = t.size();
   int closers = 0;
   while (i > 0) {
-    const Utf8Char c = char_before(t, i);
+    const Utf8Char c = char_before(t, i, table);
     const std::size_t j = i - c.length;
     if (c.flags & kSentenceEnd) return true;
     if (!(c.flags & kCloser) || ++closers > 2) break;
     if (c.cp == U'）' || c.cp == U')') {
       // A signature in brackets closes the paragraph when a sentence ends before it.
-      const std::size_t full_open = t.rfind("（", j);
-      const std::size_t ascii_open = t.rfind('(', j);
+      // Only an opener within kMaxSignatureBytes counts, so only those bytes are
+      // searched: a run can be a whole paragraph.
+      const std::size_t window = j > kMaxSignatureBytes ? j - kMaxSignatureBytes : 0;
+      const std::string_view near = t.substr(window);
+      const std::size_t full_open = near.rfind("（", j - window);
+      const std::size_t ascii_open = near.rfind('(', j - window);
       std::size_t open = full_open;
       if (ascii_open != std::string_view::npos && (open == std::string_view::npos || ascii_open > open))
         open = ascii_open;
-      if (open != std::string_view::npos && open > 0 && j - open <= 60 && (char_before(t, open).flags & kSentenceEnd))
+      if (open != std::string_view::npos && window + open > 0 && (char_before(t, window + open, table).flags & kSentenceEnd))
         return true;
       return false;
     }
@@ -112,15 +130,17 @@ bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
   if (line.chars > kMaxLabelChars) return false;
   const Run& first = runs[line.first_run];
   const Run& last = runs[line.end_run - 1];
+  const bool credit_form =
+      (opens_byline(first) && (line.end_run - line.first_run >= 2 || first.chars <= 12)) ||
+      ((first.first.cp == U'（' || first.first.cp == U'(') &&
+       (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者"))) ||
+      // A photo credit: 王韵菲 摄, 文/摄.
+      (line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20);
+  // Few lines have a byline's form: only they are searched for a sentence end.
+  if (!credit_form) return false;
   for (auto k = line.first_run; k < line.end_run; ++k)
     if (runs[k].has_sentence_end) return false;
-  if (opens_byline(first) && (line.end_run - line.first_run >= 2 || first.chars <= 12))
-    return true;
-  if ((first.first.cp == U'（' || first.first.cp == U'(') &&
-      (starts_with(first.text, "（文/") || starts_with(first.text, "(文/") || starts_with(first.text, "（记者")))
-    return true;
-  // A photo credit: 王韵菲 摄, 文/摄.
-  return line.end_run - line.first_run >= 2 && (last.text == "摄" || ends_with(last.text, "/摄")) && line.chars <= 20;
+  return true;
 }
 
 // A signature standing alone: (安豪), （王勇、兰杰）, or a lone name after a paragraph.
@@ -186,7 +206,7 @@ void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
 
 // Finds a signature or byline closing the line after its last sentence:
 // ……负责人。 （文/司瑞东 图/申淼）, ……发言。 张倩倩.
-void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
+void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std::uint16_t* table) {
   line.tail_start = line.end_run;
   if (line.end_run - line.first_run < 2 || line.justified) return;
   int tail_chars = 0;
@@ -197,7 +217,7 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
     const bool after_sentence =
         (before.last.flags & kSentenceEnd) ||
         ((before.last.flags & kCloser) && before.chars >= 2 &&
-         (char_before(before.text, before.text.size() - before.last.length).flags & kSentenceEnd));
+         (char_before(before.text, before.text.size() - before.last.length, table).flags & kSentenceEnd));
     if (!after_sentence) continue;
     const std::string_view t = runs[k].text;
     const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&
@@ -209,34 +229,6 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line) {
   }
 }
 
-// Both bytes at p are UTF-8 continuation bytes (10xxxxxx).
-inline bool continuation_pair(const unsigned char* p) {
-  std::uint16_t two;
-  std::memcpy(&two, p, sizeof two);
-  return (two & 0xC0C0) == 0x8080;
-}
-
-// Whether the 15 bytes at p (16 readable) are five ideographs U+4E00..U+9FFF: lead
-// bytes E4..E9 at offsets 0, 3, 6, 9, 12 and continuation bytes between them. Checks
-// five characters in a few vector instructions where SSE2 is at hand.
-inline bool five_ideographs(const unsigned char* p) {
-#if defined(__SSE2__)
-  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
-  const __m128i continuation = _mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                              _mm_set1_epi8(static_cast<char>(0x80)));
-  const __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)));
-  const __m128i lead = _mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(5)), offset);
-  constexpr int kLeads = 0b0001001001001001;
-  constexpr int kContinuations = 0b0110110110110110;
-  return (_mm_movemask_epi8(lead) & kLeads) == kLeads &&
-         (_mm_movemask_epi8(continuation) & kContinuations) == kContinuations;
-#else
-  for (int k = 0; k < 15; k += 3)
-    if (static_cast<unsigned>(p[k] - 0xE4) > 0xE9 - 0xE4 || !continuation_pair(p + k + 1)) return false;
-  return true;
-#endif
-}
-
 }  // namespace
 
 LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
@@ -244,37 +236,29 @@ LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) 
   lines_.clear();
 }
 
-void LineBuilder::add_run(Run run) {
-  note_commentary_credit(run);
+void LineBuilder::end_run() {
+  Run& run = runs_.back();
   // Extraction writes the gap the paper left around digits and Latin as a space:
   // it takes room on the line.
-  if (runs_.size() > line_.first_run && ((runs_.back().last.flags | run.first.flags) & (kDigit | kLatin)))
-    line_.width += 1;
-  line_.chars += run.chars;
-  line_.width += run.width;
-  line_.has_prose_punct |= run.has_clause_punct || run.has_sentence_end;
-  runs_.push_back(run);
+  if (runs_.size() - 1 > first_run_ && ((runs_[runs_.size() - 2].last.flags | run.first.flags) & (kDigit | kLatin)))
+    width_ += 1;
+  chars_ += run.chars;
+  width_ += run.width;
+  has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
+  note_commentary_credit(run);
 }
 
 void LineBuilder::end_line() {
-  if (runs_.size() > line_.first_run) {
-    line_.end_run = runs_.size();
-    lines_.push_back(line_);
-  }
-  line_ = LineShape{};
-  line_.first_run = runs_.size();
-}
-
-Run join_runs(const Run& left, const Run& right) {
-  Run r = left;
-  r.text = std::string_view(left.text.data(), static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
-  r.last = right.last;
-  r.chars += right.chars;
-  r.width += right.width;
-  r.has_clause_punct |= right.has_clause_punct;
-  r.has_sentence_end |= right.has_sentence_end;
-  r.is_commentary_credit = false;
-  return r;
+  if (runs_.size() == first_run_) return;  // a blank line
+  LineShape& line = lines_.emplace_back();
+  line.first_run = first_run_;
+  line.end_run = runs_.size();
+  line.chars = chars_;
+  line.width = width_;
+  line.has_prose_punct = has_prose_punct_;
+  first_run_ = runs_.size();
+  chars_ = width_ = 0;
+  has_prose_punct_ = false;
 }
 
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
@@ -290,29 +274,38 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   Utf8Char first{};
   auto close_run = [&](std::size_t end) {
     if (!in_run) return;
-    Run run;
+    Run& run = builder.begin_run();
     run.text = page.substr(run_begin, end - run_begin);
     run.first = first;
-    run.last = chars == 1 ? first : char_before(run.text, run.text.size());
     run.chars = chars;
-    run.width = width;
     run.has_clause_punct = clause;
     run.has_sentence_end = sentence_end;
-    builder.add_run(run);
+    run.last = chars == 1 ? first : char_before(run.text, run.text.size(), table);
+    // Stored apart from chars: side by side, GCC packs the two counters into one
+    // vector register for a single store, moving them between register files in the
+    // loop.
+    run.width = width;
+    builder.end_run();
     in_run = false;
   };
-  // One pass, one decode per character: this is despace's hot loop. Most characters
-  // are ideographs U+4E00..U+9FFF (lead bytes E4..E9), never space or punctuation:
-  // they take a short path with no table look-up.
+  // One pass over the page: this is despace's hot loop. Most characters are
+  // ideographs, never space or punctuation: the stretch of them after each character
+  // of a run is counted in blocks, and only what ends it is decoded.
   std::size_t i = 0;
   while (i < n) {
-    const Utf8Char c = decode_utf8(page, i, table);
-    if (c.cp == '\n' && c.length == 1) {
+    // Line ends and spaces, the commonest characters after ideographs, need no decoding.
+    if (bytes[i] == '\n') {
       close_run(i);
       builder.end_line();
       i += 1;
       continue;
     }
+    if (bytes[i] == ' ') {
+      close_run(i);
+      i += 1;
+      continue;
+    }
+    const Utf8Char c = decode_utf8(page, i, table);
     if ((c.flags & kSpace) || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
       close_run(i);
       i += c.length;
@@ -331,46 +324,42 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     clause |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
     sentence_end |= (c.flags & kSentenceEnd) != 0;
     i += c.length;
-    while (i + 16 <= n && five_ideographs(bytes + i)) {
-      chars += 5;
-      width += 10;
-      i += 15;
-    }
-    while (i + 2 < n && static_cast<unsigned>(bytes[i] - 0xE4) <= 0xE9 - 0xE4 && continuation_pair(bytes + i + 1)) {
-      ++chars;
-      width += 2;
-      i += 3;
-    }
+    const std::size_t ideographs = leading_ideographs(bytes + i, n - i);
+    chars += static_cast<int>(ideographs);
+    width += 2 * static_cast<int>(ideographs);
+    i += 3 * ideographs;
   }
   close_run(n);
   builder.end_line();
 }
 
 void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines) {
+  const std::uint16_t* table = bmp_flag_table();
   for (auto& line : lines) {
     line.justified = is_justified(runs, line);
-    line.ends_sentence = ends_sentence(runs, line);
+    line.ends_sentence = ends_sentence(runs, line, table);
     line.paragraph_line = line.width > kMaxColumnWidth;
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
     find_inline_head(runs, line);
-    find_closing_tail(runs, line);
+    find_closing_tail(runs, line, table);
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a
   // paragraph's last line says nothing about the column).
+  // evidence[kColumnWindow + j] is line j's; the window's lines beyond the page give
+  // none, so every line reads the same fixed window, without branches.
   thread_local std::vector<int> evidence;
-  evidence.resize(lines.size());
+  evidence.assign(lines.size() + 2 * kColumnWindow, 0);
   for (std::size_t j = 0; j < lines.size(); ++j) {
     const LineShape& l = lines[j];
     const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
-    evidence[j] = runs_on && !l.paragraph_line ? l.width : 0;
+    evidence[kColumnWindow + j] = runs_on && !l.paragraph_line ? l.width : 0;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
+    const int* before = evidence.data() + i;  // the kColumnWindow lines before line i
+    const int* after = before + kColumnWindow + 1;
     int column = 0;
-    const std::size_t lo = i >= kColumnWindow ? i - kColumnWindow : 0;
-    const std::size_t hi = std::min(lines.size(), i + kColumnWindow + 1);
-    for (std::size_t j = lo; j < hi; ++j)
-      if (j != i) column = std::max(column, evidence[j]);
+    for (std::size_t k = 0; k < kColumnWindow; ++k) column = std::max({column, before[k], after[k]});
     lines[i].column = column;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {

@@ -4,6 +4,8 @@
 // back with those separators. Non-whitespace bytes are copied, never changed.
 #include "jianbao/whitespace_repair.hpp"
 
+#include <cstddef>
+#include <cstring>
 #include <vector>
 
 #include "jianbao/char_class.hpp"
@@ -100,18 +102,45 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
   }
 }
 
+// Runs are copied in blocks of this many bytes (one vector register), which may read
+// and write up to kCopyBlock - 1 bytes past a run: most runs are a few dozen bytes,
+// and a library call per run cost more than the copy.
+constexpr std::size_t kCopyBlock = 16;
+
+// Copies text to dst, which has kCopyBlock bytes of room past the text's size; reads
+// past the text only where the page's buffer goes on to at least readable_end.
+inline void copy_run_text(char* dst, std::string_view text, const char* readable_end) {
+  const char* src = text.data();
+  if (readable_end - src >= static_cast<std::ptrdiff_t>(text.size() + kCopyBlock)) {
+    for (std::size_t j = 0; j < text.size(); j += kCopyBlock) std::memcpy(dst + j, src + j, kCopyBlock);
+  } else {
+    std::memcpy(dst, src, text.size());
+  }
+}
+
 // Appends the runs with their gaps; offsets[k] receives where run k starts in out.
 void write_round(const Round& r, std::string& out, std::vector<std::size_t>& offsets) {
   offsets.resize(r.runs.size());
+  if (r.runs.empty()) return;
+  // The runs lie in order in one buffer with at least one whitespace byte between
+  // two, and a gap is written as at most one byte: the output is no longer than
+  // their span and a final line end.
+  const char* const text_end = r.runs.back().text.data() + r.runs.back().text.size();
+  const auto span = static_cast<std::size_t>(text_end - r.runs.front().text.data());
+  std::size_t at = out.size();
+  out.resize(at + span + 1 + kCopyBlock);
+  char* const base = out.data();
   for (std::size_t k = 0; k < r.runs.size(); ++k) {
-    offsets[k] = out.size();
-    out.append(r.runs[k].text);
+    offsets[k] = at;
+    copy_run_text(base + at, r.runs[k].text, text_end);
+    at += r.runs[k].text.size();
     switch (r.gaps[k]) {
       case Gap::None: break;
-      case Gap::Space: out.push_back(' '); break;
-      case Gap::Break: out.push_back('\n'); break;
+      case Gap::Space: base[at++] = ' '; break;
+      case Gap::Break: base[at++] = '\n'; break;
     }
   }
+  out.resize(at);
 }
 
 // The runs and lines that reading `out` (what write_round wrote for `done`) would
@@ -121,15 +150,22 @@ void reread_round(const Round& done, std::string_view out, const std::vector<std
                   std::vector<Gap>& written) {
   LineBuilder builder(next.runs, next.lines);
   written.clear();
-  Run merged;
+  Run* merged = nullptr;  // the run being joined, in next.runs
+  std::size_t merged_start = 0;  // where it starts in out
   bool open = false;
   for (std::size_t k = 0; k < done.runs.size(); ++k) {
-    Run r = done.runs[k];
-    r.text = out.substr(offsets[k], r.text.size());
-    merged = open ? join_runs(merged, r) : r;
+    const Run& run = done.runs[k];
+    if (open) {
+      join_runs(*merged, run);
+    } else {
+      merged = &builder.begin_run(run);
+      merged_start = offsets[k];
+    }
     open = done.gaps[k] == Gap::None;
     if (open) continue;
-    builder.add_run(merged);
+    // The runs joined so far view the page; what they make views out.
+    merged->text = out.substr(merged_start, offsets[k] + run.text.size() - merged_start);
+    builder.end_run();
     written.push_back(done.gaps[k]);
     if (done.gaps[k] == Gap::Break) builder.end_line();
   }
@@ -151,21 +187,31 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   scan_page(page, round.runs, round.lines);
   if (round.runs.empty()) return;
   decide_gaps(options, round);
+  // Nearly every page is a fixed point after one round: it is written straight to out.
+  const std::size_t start = out.size();
+  write_round(round, out, offsets);
+  reread_round(round, out, offsets, next, written);
+  decide_gaps(options, next);
+  if (next.gaps == written) return;
+  // The repaired page repairs differently: go on in side buffers, and put the last
+  // round in place of the first.
   current.clear();
-  write_round(round, current, offsets);
-  for (int i = 1; i < kMaxRounds; ++i) {
-    reread_round(round, current, offsets, next, written);
-    decide_gaps(options, next);
-    if (next.gaps == written) break;
-    rewritten.clear();
-    write_round(next, rewritten, offsets);
-    current.swap(rewritten);
+  write_round(next, current, offsets);
+  out.resize(start);
+  for (int i = 1;; ++i) {
     // Views into the old buffer are gone: read the new one from its bytes.
     scan_page(current, round.runs, round.lines);
     decide_gaps(options, round);
     rewritten.clear();
     write_round(round, rewritten, offsets);
     if (rewritten == current) break;
+    current.swap(rewritten);
+    if (i + 1 == kMaxRounds) break;
+    reread_round(round, current, offsets, next, written);
+    decide_gaps(options, next);
+    if (next.gaps == written) break;
+    rewritten.clear();
+    write_round(next, rewritten, offsets);
     current.swap(rewritten);
   }
   out.append(current);

@@ -48,20 +48,41 @@ struct LineShape {
 };
 
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
+// Runs and lines are built where they are stored: a struct copied whole right after
+// its fields were stored one by one makes the CPU wait for those stores.
 class LineBuilder {
  public:
   LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines);  // clears both
-  void add_run(Run run);
+  // A run is added in two steps: begin_run appends it (empty, or a copy of `run`)
+  // for the caller to fill in or extend with join_runs; end_run counts it into its
+  // line.
+  Run& begin_run() { return runs_.emplace_back(); }
+  Run& begin_run(const Run& run) { return runs_.emplace_back(run); }
+  void end_run();
   void end_line();
 
  private:
   std::vector<Run>& runs_;
   std::vector<LineShape>& lines_;
-  LineShape line_;
+  // The line being built: runs [first_run_, runs_.size()) and their totals.
+  std::size_t first_run_ = 0;
+  int chars_ = 0;
+  int width_ = 0;
+  bool has_prose_punct_ = false;
 };
 
-// The run that `left`, a gap removed, and `right` make; both view one buffer.
-Run join_runs(const Run& left, const Run& right);
+// Extends `left` over a removed gap to the end of `right`, which follows it in the
+// same buffer. Inline: the fixed-point check joins most runs of a page.
+inline void join_runs(Run& left, const Run& right) {
+  left.text = std::string_view(left.text.data(),
+                               static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
+  left.last = right.last;
+  left.chars += right.chars;
+  left.width += right.width;
+  left.has_clause_punct |= right.has_clause_punct;
+  left.has_sentence_end |= right.has_sentence_end;
+  left.is_commentary_credit = false;
+}
 
 // Splits a page into runs and lines; blank lines are dropped.
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
