@@ -691,6 +691,7 @@ class LineScanner {
   // New Year's Day; otherwise the year that has just begun (新年新气象).
   std::size_t match_new_year(DateExpression& expression, std::size_t begin, std::size_t end) {
     if (has(end, "好") || has(end, "快乐")) return 0;
+    if (is_one_of(at(end), U"代级龄轻华"sv)) return 0;  // 新年代, 新年级: 新 + another word
     const bool year_before = take_year_before(expression, begin);
     const char32_t previous = before(begin);
     const bool the_day = year_before || is_one_of(previous, U"过度迎庆贺"sv) || has(end, "前夕") ||
