@@ -728,8 +728,10 @@ class LineScanner {
   }
 
   std::size_t match_festival(DateExpression& expression, Festival festival, std::size_t begin, std::size_t end) {
-    // 国庆 alone is the festival only when the holiday follows (国庆假期, 国庆长假).
-    if (festival == Festival::national_day && end - begin == "国庆"sv.size() && !is_one_of(at(end), U"假期长黄当前后"sv)) {
+    // 国庆 alone is the holiday (国庆假期, 中秋、国庆“双节”), but not an anniversary
+    // (国庆70周年).
+    if (festival == Festival::national_day && end - begin == "国庆"sv.size() &&
+        (arabic_digit_value(at(end)) >= 0 || is_chinese_numeral(at(end)))) {
       return 0;
     }
     expression.reference = DateReference::festival;
