@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <initializer_list>
 #include <optional>
 
@@ -22,9 +23,19 @@ bool is_ascii_alnum(char32_t cp) {
 
 bool is_one_of(char32_t cp, std::u32string_view set) { return set.find(cp) != std::u32string_view::npos; }
 
-// Clause and sentence ends, for the context a festival is named in.
-constexpr std::u32string_view kClauseEnds = U"，,。！？!?；;：:\t"sv;
-constexpr std::u32string_view kSentenceEnds = U"。！？!?\t"sv;
+// Sentence and clause ends, for the context a festival or a time is named in.
+constexpr bool is_sentence_end(char32_t cp) {
+  switch (cp) {
+    case U'。': case U'！': case U'？': case U'!': case U'?': case U'\t': return true;
+    default: return false;
+  }
+}
+constexpr bool is_clause_end(char32_t cp) {
+  switch (cp) {
+    case U'，': case U',': case U'；': case U';': case U'：': case U':': return true;
+    default: return is_sentence_end(cp);
+  }
+}
 
 // Before a bare number these make it a count or an ordinal: 第6年, 前5月, 近2000年,
 // 每6时, 个 (八个), 约, 达, 共…
@@ -141,6 +152,9 @@ class StartTable {
     }
   }
   bool operator[](char32_t cp) const { return cp < flags_.size() && flags_[cp] != 0; }
+  bool starts_number(char32_t cp) const { return cp < flags_.size() && (flags_[cp] & kStartsNumber) != 0; }
+  // operator[] for a code point known to be below U+10000 (no range check).
+  bool at_bmp(char32_t cp) const { return flags_[cp] != 0; }
 
   // The words that start with cp, longest first: a range of word(i), empty when none.
   struct Range {
@@ -180,6 +194,18 @@ class LineScanner {
     const std::size_t n = text_.size();
     std::size_t i = 0;
     while (i < n) {
+      // The hot path: a run of valid three-byte characters (all of CJK) that start
+      // nothing, at one table load each; anything else leaves it for the loop below.
+      while (i + 2 < n) {
+        const unsigned char lead = p[i];
+        std::uint16_t continuation;
+        std::memcpy(&continuation, p + i + 1, sizeof continuation);
+        if ((lead & 0xF0) != 0xE0 || (continuation & 0xC0C0) != 0x8080) break;
+        const char32_t cp = ((lead & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
+        if (starts.at_bmp(cp)) break;
+        i += 3;
+      }
+      if (i >= n) break;
       const unsigned char b = p[i];
       char32_t cp;
       std::size_t length;
@@ -190,14 +216,6 @@ class LineScanner {
         }
         cp = b;
         length = 1;
-      } else if ((b & 0xF0) == 0xE0 && i + 2 < n && (p[i + 1] & 0xC0) == 0x80 && (p[i + 2] & 0xC0) == 0x80) {
-        // Three-byte characters (all of CJK) decoded inline: this is the hot path.
-        cp = ((b & 0x0Fu) << 12) | ((p[i + 1] & 0x3Fu) << 6) | (p[i + 2] & 0x3Fu);
-        length = 3;
-        if (!starts[cp]) {
-          i += 3;
-          continue;
-        }
       } else {
         const Utf8Char c = decode_utf8(text_, i, table_);
         if (!starts[c.cp]) {
@@ -215,6 +233,7 @@ class LineScanner {
   // Reads an expression at `pos` (starting with `cp`); returns where the scan goes on.
   std::size_t match_at(std::size_t pos, char32_t cp, std::size_t length) {
     if (std::size_t end = match_word(pos, cp); end != 0) return end;
+    if (!start_table().starts_number(cp)) return pos + length;
     // 一个, 三是, 十分: a Chinese numeral followed by neither another numeral nor a
     // date unit starts nothing; most of them are that, so say it before reading.
     if (cp > 0x7F && arabic_digit_value(cp) < 0) {
@@ -508,7 +527,7 @@ class LineScanner {
 
   // 每天8时至18时: a time that recurs (a TimeML SET), not a point in time.
   bool is_habitual(std::size_t begin) const {
-    const std::size_t clause = context_start(begin, kClauseEnds);
+    const std::size_t clause = context_start(begin, is_clause_end);
     const std::string_view clause_text = text_.substr(clause, begin - clause);
     for (std::string_view cue : {"每天"sv, "每日"sv, "每晚"sv, "每周"sv, "每逢"sv, "每月"sv, "每年"sv}) {
       if (clause_text.find(cue) != std::string_view::npos) return true;
@@ -684,13 +703,14 @@ class LineScanner {
   }
 
   static bool is_clause_start_before(char32_t previous) {
-    return previous == 0 || is_one_of(previous, kClauseEnds) || is_one_of(previous, U"在于从是和与至比较的、“"sv);
+    return previous == 0 || is_clause_end(previous) || is_one_of(previous, U"在于从是和与至比较的、“"sv);
   }
 
   // 新年: the greeting (新年好) is no date; the day (过新年, 2023年的新年, 新年前夕) is
   // New Year's Day; otherwise the year that has just begun (新年新气象).
   std::size_t match_new_year(DateExpression& expression, std::size_t begin, std::size_t end) {
     if (has(end, "好") || has(end, "快乐")) return 0;
+    if (is_one_of(at(end), U"代级龄轻华"sv)) return 0;  // 新年代, 新年级: 新 + another word
     const bool year_before = take_year_before(expression, begin);
     const char32_t previous = before(begin);
     const bool the_day = year_before || is_one_of(previous, U"过度迎庆贺"sv) || has(end, "前夕") ||
@@ -708,8 +728,10 @@ class LineScanner {
   }
 
   std::size_t match_festival(DateExpression& expression, Festival festival, std::size_t begin, std::size_t end) {
-    // 国庆 alone is the festival only when the holiday follows (国庆假期, 国庆长假).
-    if (festival == Festival::national_day && end - begin == "国庆"sv.size() && !is_one_of(at(end), U"假期长黄当前后"sv)) {
+    // 国庆 alone is the holiday (国庆假期, 中秋、国庆“双节”), but not an anniversary
+    // (国庆70周年).
+    if (festival == Festival::national_day && end - begin == "国庆"sv.size() &&
+        (arabic_digit_value(at(end)) >= 0 || is_chinese_numeral(at(end)))) {
       return 0;
     }
     expression.reference = DateReference::festival;
@@ -739,12 +761,12 @@ class LineScanner {
 
   // 每年春节, 无论是元旦还是春节, 春节，是中华民族的传统佳节: a festival in general.
   bool is_generic_mention(std::size_t begin, std::size_t end) const {
-    const std::size_t clause = context_start(begin, kClauseEnds);
+    const std::size_t clause = context_start(begin, is_clause_end);
     const std::string_view clause_text = text_.substr(clause, begin - clause);
     for (std::string_view cue : {"每年"sv, "每逢"sv, "每到"sv, "每当"sv, "年年"sv, "历年"sv, "往年"sv, "多年"sv, "年头"sv}) {
       if (clause_text.find(cue) != std::string_view::npos) return true;
     }
-    const std::size_t sentence = context_start(begin, kSentenceEnds);
+    const std::size_t sentence = context_start(begin, is_sentence_end);
     const std::string_view sentence_text = text_.substr(sentence, begin - sentence);
     for (std::string_view cue : {"无论"sv, "不论"sv, "不管"sv}) {
       if (sentence_text.find(cue) != std::string_view::npos) return true;
@@ -762,11 +784,11 @@ class LineScanner {
 
   // Where the clause (or sentence) holding `pos` starts, looking back at most 60
   // characters so that a long line costs no more than a short one.
-  std::size_t context_start(std::size_t pos, std::u32string_view ends) const {
+  std::size_t context_start(std::size_t pos, bool (*is_end)(char32_t)) const {
     std::size_t start = pos;
     for (int steps = 0; start > 0 && steps < 60; ++steps) {
       const std::size_t previous = start_of_previous(start);
-      if (is_one_of(decode_utf8(text_, previous, table_).cp, ends)) break;
+      if (is_end(decode_utf8(text_, previous, table_).cp)) break;
       start = previous;
     }
     return start;

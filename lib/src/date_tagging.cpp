@@ -44,15 +44,15 @@ bool opens_article(std::string_view line) {
     if (line.starts_with(dateline)) return true;
   }
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
+  // Most lines are paragraphs: too long in bytes to be a heading, decided at once.
   if (line.empty() || line.size() > kLongestHeading * 4) return false;
-  std::size_t characters = 0;
-  for (char c : line) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
-  if (characters > kLongestHeading) return false;
   for (std::string_view closing : {"。", "！", "？", "!", "?", "…", "”", "\"", "’", "』", "」", "；", ";", "，", ",",
                                    "：", ":", "、"}) {
     if (line.ends_with(closing)) return false;
   }
-  return true;
+  std::size_t characters = 0;
+  for (char c : line) characters += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+  return characters <= kLongestHeading;
 }
 
 void DateTagger::start_source(std::string_view source) {

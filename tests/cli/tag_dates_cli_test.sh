@@ -106,6 +106,14 @@ check ".gz FILE equals plain" eval '[ $status -eq 0 ] && err_empty && same "$tmp
 run_stdin "$tmp/page.txt.gz" --ref-date 2023-01-10
 check "gzip data on stdin is recognized" eval '[ $status -eq 0 ] && same "$tmp/out" "$tmp/expected"'
 
+# GB18030 input with --encoding equals the UTF-8 input (output is UTF-8).
+if iconv -f UTF-8 -t GB18030 "$page" >"$tmp/page.gb18030" 2>/dev/null; then
+    run --encoding GB18030 --ref-date 2023-01-10 "$tmp/page.gb18030" </dev/null
+    check "--encoding GB18030 equals the UTF-8 input" eval '[ $status -eq 0 ] && err_empty && same "$tmp/out" "$tmp/expected"'
+else
+    fail "making GB18030 input (iconv)"
+fi
+
 # Idempotent: tagging tagged text changes nothing.
 "$tag_dates" --ref-date 2023-01-10 "$tmp/expected" >"$tmp/again" 2>"$tmp/err"
 check "tag-dates | tag-dates equals tag-dates" same "$tmp/again" "$tmp/expected"
