@@ -78,7 +78,7 @@ CommandLine::Action CommandLine::parse(const std::vector<std::string>& arguments
   files_.clear();
   bool operands_only = false;
   // Applies one option; help and version end the parse at once, as in GNU tools.
-  auto apply = [this](const Option& option, const std::string& value) -> std::optional<Action> {
+  auto apply = [](const Option& option, const std::string& value) -> std::optional<Action> {
     switch (option.kind) {
       case Kind::help:
         return Action::help;
