@@ -193,6 +193,8 @@ std::optional<std::string> ArticleTable::add_line(std::string_view line, std::st
   Article* article;
   std::string_view role = "body";
   if (plain) {
+    // A plain line is a whole row already: out it goes, after the rows before it.
+    flush(out);
     articles_.push_back(Article{std::string(source), page, ++plain_rows_, {}, {}, {}, {}, {}});
     article = &articles_.back();
   } else {

@@ -2,12 +2,38 @@
 // Partial writes and EINTR are retried; EPIPE and other errors become exceptions.
 #include "jianbao/output_sink.hpp"
 
+#include <signal.h>
 #include <unistd.h>
 
 #include <cerrno>
 #include <cstring>
 
 namespace jianbao {
+namespace {
+
+// Holds back SIGTERM, SIGINT and SIGHUP while a block of output is written: the
+// buffer always ends at a line end, so a filter stopped by one of them leaves whole
+// lines (whole rows, for to-tsv), never half of one. The signal takes effect as soon
+// as the block is out.
+class TerminationDeferred {
+ public:
+  TerminationDeferred() {
+    sigset_t deferred;
+    sigemptyset(&deferred);
+    sigaddset(&deferred, SIGTERM);
+    sigaddset(&deferred, SIGINT);
+    sigaddset(&deferred, SIGHUP);
+    sigprocmask(SIG_BLOCK, &deferred, &previous_);
+  }
+  ~TerminationDeferred() { sigprocmask(SIG_SETMASK, &previous_, nullptr); }
+  TerminationDeferred(const TerminationDeferred&) = delete;
+  TerminationDeferred& operator=(const TerminationDeferred&) = delete;
+
+ private:
+  sigset_t previous_;
+};
+
+}  // namespace
 
 OutputError::OutputError(int error_number)
     : std::runtime_error(std::string("write error: ") + std::strerror(error_number)), error_number_(error_number) {}
@@ -23,6 +49,7 @@ void OutputSink::commit() {
 
 void OutputSink::flush() {
   if (buffer_.empty()) return;
+  const TerminationDeferred deferred;
   write_all(buffer_.data(), buffer_.size());
   buffer_.clear();
 }

@@ -52,7 +52,8 @@ class ArticleTable {
   // article stream line, else it is skipped and the reason is returned. When the
   // line starts another SOURCE or PAGE, the rows of the articles gathered so far go
   // to `out` first, except those that said they go on on a later page ((下转2版)),
-  // which wait for their source's end: memory holds about one page's articles.
+  // which wait for their source's end: memory holds about one page's articles (or
+  // one plain line).
   std::optional<std::string> add_line(std::string_view line, std::string_view file, std::uint64_t page,
                                       std::string& out);
 
