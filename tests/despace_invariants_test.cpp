@@ -252,5 +252,13 @@ TEST(DespaceInvariants, EdgeCases) {
   for (const char* input : cases) check_invariants(input, "edge case");
 }
 
+// Fuzz crash despace_fuzz/crash-9f82c410…: invalid fragments on two lines that
+// continue each other ("\xE5" and "\x88\x92") were joined into 划, so a second run
+// removed the space after it.
+TEST(DespaceInvariants, LineJoinKeepsInvalidFragmentsApart) {
+  check_invariants("谋\xE5\n\x88\x92 \xEF\x8C统筹，\n", "invalid fragments across a line join");
+  check_invariants("会议召开，传达学习\xE4\xB8\n\xAD 统筹各方面，\n", "中 cut across a line join");
+}
+
 }  // namespace
 }  // namespace jianbao

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+
 namespace jianbao {
 namespace {
 
@@ -160,6 +162,21 @@ TEST(WhitespaceRepair, IdeographicSpaceIsLayoutToo) {
 
 TEST(WhitespaceRepair, InvalidBytesPassThrough) {
   EXPECT_EQ(despace("会议\xff 召开\xe4\xbd。\n"), "会议\xff召开\xe4\xbd。\n");
+}
+
+// Fuzz crash despace_fuzz/crash-9f82c410…: a line join removed the break between
+// "\xE5" and "\x88\x92", which then read as 划, so the next run of despace removed
+// the space after it too. Invalid fragments on either side of a line join stay apart.
+TEST(WhitespaceRepair, LineJoinNeverJoinsInvalidFragmentsIntoACharacter) {
+  const std::string page = "谋\xE5\n\x88\x92 \xEF\x8C统筹，\n";
+  const std::string once = despace(page);
+  EXPECT_EQ(once, "谋\xE5 \x88\x92 \xEF\x8C统筹，\n");
+  EXPECT_EQ(despace(once), once);
+  auto non_whitespace = [](std::string text) {
+    std::erase_if(text, [](char c) { return c == ' ' || c == '\n'; });
+    return text;
+  };
+  EXPECT_EQ(non_whitespace(once), non_whitespace(page));
 }
 
 TEST(WhitespaceRepair, IsIdempotentOnItsOwnOutput) {

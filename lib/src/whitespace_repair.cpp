@@ -5,6 +5,7 @@
 #include "jianbao/whitespace_repair.hpp"
 
 #include <cstddef>
+#include <cstdint>
 #include <cstring>
 #include <vector>
 
@@ -85,7 +86,13 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   const Run& left = runs[a.end_run - 1];
   const Run& right = runs[b.first_run];
   // A Latin word broken across lines keeps a space; Chinese text joins directly.
-  if ((left.last.flags & kLatin) && (right.first.flags & kLatin)) return Gap::Space;
+  // Two invalid fragments keep one too: joined, they may decode as a character
+  // ("\xE5" and "\x88\x92" make 划), which would change the text, and the runs
+  // reread_round joins would no longer be what a scan of the output finds (within a
+  // line, prose_gap and label_gap already keep a space between them). The left flags
+  // alone settle Chinese text, the common case.
+  constexpr std::uint16_t kKeepApart = kLatin | kInvalid;
+  if ((left.last.flags & kKeepApart) && (left.last.flags & right.first.flags & kKeepApart)) return Gap::Space;
   return Gap::None;
 }
 
