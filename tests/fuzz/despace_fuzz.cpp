@@ -9,7 +9,7 @@ std::string despace(std::string_view input, std::size_t read_size, bool keep_lin
   jianbao::DespaceOptions options;
   options.keep_lines = keep_lines;
   std::string out;
-  jianbao::fuzz::for_each_piece(input, read_size, 1 << 20, [&](const jianbao::Piece& piece) {
+  jianbao::fuzz::for_each_piece(input, read_size, 1 << 16, [&](const jianbao::Piece& piece) {
     jianbao::despace_page(piece.text, options, out);
     if (piece.form_feed) out += "\f\n";
   });

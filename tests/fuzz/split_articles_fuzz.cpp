@@ -33,9 +33,9 @@ void check_stream(std::string_view stream, std::string_view input) {
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view input(reinterpret_cast<const char*>(data), size);
-  const std::string stream = split(input, 1 << 16, 1 << 20);
+  const std::string stream = split(input, 1 << 16, 1 << 16);
   check_stream(stream, input);
-  jianbao::fuzz::require(split(input, jianbao::fuzz::read_size_for(data, size), 1 << 20) == stream,
+  jianbao::fuzz::require(split(input, jianbao::fuzz::read_size_for(data, size), 1 << 16) == stream,
                          "read size changed split-articles");
   check_stream(split(input, 7, 64), input);  // pages cut into pieces
   return 0;

@@ -13,7 +13,7 @@ std::string tag(std::string_view input, std::size_t read_size) {
   options.reference_date = jianbao::CivilDate{2023, 1, 30};
   jianbao::DateTagger tagger(options);
   std::string out;
-  jianbao::fuzz::for_each_piece(input, read_size, 1 << 20,
+  jianbao::fuzz::for_each_piece(input, read_size, 1 << 16,
                                 [&](const jianbao::Piece& piece) { tagger.tag_piece(piece, out); });
   return out;
 }
@@ -38,7 +38,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   const std::string_view input(reinterpret_cast<const char*>(data), size);
   // The reader's framing (line ends, BOM) is the page reader's business, fuzzed there.
   std::string framed;
-  jianbao::fuzz::for_each_piece(input, 1 << 16, 1 << 20, [&](const jianbao::Piece& piece) {
+  jianbao::fuzz::for_each_piece(input, 1 << 16, 1 << 16, [&](const jianbao::Piece& piece) {
     framed.append(piece.text);
     if (piece.form_feed) framed.push_back('\f');
   });

@@ -13,7 +13,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.json = json;
     jianbao::TableWriter writer(options, false, [](const std::string&) {});
     std::string out;
-    jianbao::fuzz::for_each_piece(input, jianbao::fuzz::read_size_for(data, size), 1 << 20,
+    jianbao::fuzz::for_each_piece(input, jianbao::fuzz::read_size_for(data, size), 1 << 16,
                                   [&](const jianbao::Piece& piece) { writer.write(piece, out); });
     writer.end_file(out);
     std::string_view rows = out;
