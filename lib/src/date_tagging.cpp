@@ -63,6 +63,7 @@ void DateTagger::start_source(std::string_view source) {
   stream_source_date_.reset();
   stream_page_.clear();
   stream_articles_.clear();
+  stream_article_order_.clear();
   stream_article_key_.clear();
   stream_article_ = nullptr;
 }
@@ -154,6 +155,7 @@ ArticleContext& DateTagger::article_for(const LineFields& fields, std::string_vi
     stream_source_.assign(fields.source);
     stream_source_date_ = date_in_file_name(fields.source);
     stream_articles_.clear();
+    stream_article_order_.clear();
     stream_article_ = nullptr;
     stream_page_.clear();
   }
@@ -163,7 +165,15 @@ ArticleContext& DateTagger::article_for(const LineFields& fields, std::string_vi
   }
   if (stream_article_ == nullptr || fields.article != stream_article_key_) {
     stream_article_key_.assign(fields.article);
-    stream_article_ = &stream_articles_[stream_article_key_];
+    auto [entry, inserted] = stream_articles_.try_emplace(stream_article_key_);
+    stream_article_ = &entry->second;
+    if (inserted) {
+      stream_article_order_.push_back(stream_article_key_);
+      if (stream_article_order_.size() > kRememberedArticles) {
+        stream_articles_.erase(stream_article_order_.front());
+        stream_article_order_.pop_front();
+      }
+    }
   }
   return *stream_article_;
 }

@@ -184,10 +184,16 @@ for filter in "${filters[@]}"; do
         check "$filter >/dev/full: exit 1, one message" eval '[ $status -eq 1 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^$filter: write error" "$tmp/err"'
     fi
     # SIGTERM while writing to a slow reader: whatever was written ends at a line end.
-    "$bin/$filter" "$input" 2>/dev/null | { sleep 0.3; cat; } >"$tmp/killed" &
+    # The filter writes into a FIFO so that $! is its own PID: signalling by name
+    # would also hit the same filter in tests that CTest runs alongside this one.
+    rm -f "$tmp/fifo" && mkfifo "$tmp/fifo"
+    { sleep 0.3; cat; } <"$tmp/fifo" >"$tmp/killed" &
+    reader=$!
+    "$bin/$filter" "$input" 2>/dev/null >"$tmp/fifo" &
+    writer=$!
     sleep 0.1
-    pkill -TERM -x "$(basename "$filter" | cut -c1-15)" 2>/dev/null
-    wait
+    kill -TERM "$writer" 2>/dev/null
+    wait "$writer" "$reader" 2>/dev/null
     # (tag-dates passes form feeds through: a page may end there.)
     check "$filter after SIGTERM: no partial line" eval '[ ! -s "$tmp/killed" ] || [ "$(tail -c 1 "$tmp/killed" | od -An -tx1 | tr -d " ")" = 0a ] || [ "$(tail -c 1 "$tmp/killed" | od -An -tx1 | tr -d " ")" = 0c ]'
     if [ "$filter" = to-tsv ]; then

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <deque>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,11 +51,15 @@ class DateTagger {
   int page_year_ = 0;
   std::optional<CivilDate> source_file_date_;
 
-  // The article stream: one context per ARTICLE of the current SOURCE.
+  // The article stream: one context per ARTICLE of the current SOURCE, for the
+  // kRememberedArticles most recently started ones (an article continued pages
+  // later keeps its context; memory stays bounded on a source of any length).
+  static constexpr std::size_t kRememberedArticles = 4096;
   std::string stream_source_;
   std::optional<CivilDate> stream_source_date_;
   std::string stream_page_;
   std::unordered_map<std::string, ArticleContext> stream_articles_;
+  std::deque<std::string> stream_article_order_;  // keys of stream_articles_, oldest first
   std::string stream_article_key_;
   ArticleContext* stream_article_ = nullptr;
 
