@@ -1,0 +1,99 @@
+// Micro-benchmarks for line scanning, despace's first pass: scan_page splits a page
+// into runs of non-whitespace text and lines (decoding and classifying every
+// character, counting display width), then classify_lines estimates the column and
+// each line's role from its neighbours. Both on the raw corpus pages, one page per
+// call as despace does it.
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "jianbao/line_shape.hpp"
+
+namespace {
+
+// The raw corpus pages (what despace reads), found from this file's place in the
+// tree (CMake compiles it by its full path).
+const std::vector<std::string>& corpus_pages() {
+  static const std::vector<std::string> pages = [] {
+    const std::filesystem::path dir = std::filesystem::path(__FILE__).parent_path().parent_path() / "tests/corpus/pages";
+    std::vector<std::filesystem::path> files;
+    for (const auto& entry : std::filesystem::directory_iterator(dir))
+      if (entry.path().extension() == ".txt") files.push_back(entry.path());
+    std::sort(files.begin(), files.end());
+    std::vector<std::string> all;
+    for (const auto& path : files) {
+      std::ifstream file(path, std::ios::binary);
+      std::ostringstream page;
+      page << file.rdbuf();
+      all.push_back(page.str());
+    }
+    if (all.empty()) throw std::runtime_error("corpus pages not found under " + dir.string());
+    return all;
+  }();
+  return pages;
+}
+
+std::int64_t total_bytes(const std::vector<std::string>& pages) {
+  std::int64_t n = 0;
+  for (const auto& p : pages) n += static_cast<std::int64_t>(p.size());
+  return n;
+}
+
+void BM_ScanPage(benchmark::State& state) {
+  const auto& pages = corpus_pages();
+  std::vector<jianbao::Run> runs;
+  std::vector<jianbao::LineShape> lines;
+  for (auto _ : state) {
+    for (const auto& page : pages) {
+      jianbao::scan_page(page, runs, lines);
+      benchmark::DoNotOptimize(lines.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(pages));
+}
+BENCHMARK(BM_ScanPage);
+
+// classify_lines alone, on lines scanned once outside the loop (it only reads runs).
+void BM_ClassifyLines(benchmark::State& state) {
+  const auto& pages = corpus_pages();
+  std::vector<std::vector<jianbao::Run>> runs(pages.size());
+  std::vector<std::vector<jianbao::LineShape>> scanned(pages.size());
+  for (std::size_t i = 0; i < pages.size(); ++i) jianbao::scan_page(pages[i], runs[i], scanned[i]);
+  std::vector<jianbao::LineShape> lines;
+  for (auto _ : state) {
+    for (std::size_t i = 0; i < pages.size(); ++i) {
+      lines = scanned[i];
+      jianbao::classify_lines(runs[i], lines);
+      benchmark::DoNotOptimize(lines.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(pages));
+}
+BENCHMARK(BM_ClassifyLines);
+
+// Both, as despace's first pass runs them.
+void BM_ScanAndClassify(benchmark::State& state) {
+  const auto& pages = corpus_pages();
+  std::vector<jianbao::Run> runs;
+  std::vector<jianbao::LineShape> lines;
+  for (auto _ : state) {
+    for (const auto& page : pages) {
+      jianbao::scan_page(page, runs, lines);
+      jianbao::classify_lines(runs, lines);
+      benchmark::DoNotOptimize(lines.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(pages));
+}
+BENCHMARK(BM_ScanAndClassify);
+
+}  // namespace
+
+BENCHMARK_MAIN();
