@@ -1,5 +1,6 @@
-// Tests for the output sink: block and line buffering, partial writes and EINTR, a
-// closed pipe (quiet) versus a failed write (an error with a message).
+// Tests for the output sink: block and line buffering, blocks sized to a pipe,
+// partial writes and EINTR, a closed pipe (quiet) versus a failed write (an error
+// with a message).
 #include "jianbao/output_sink.hpp"
 
 #include <fcntl.h>
@@ -140,6 +141,37 @@ TEST(OutputSink, ClosedPipeIsOutputClosed) {
   EXPECT_THROW(sink.commit(), OutputClosed);
   EXPECT_TRUE(sink.buffer().empty());
   std::signal(SIGPIPE, previous);
+}
+
+// On a pipe, blocks are a quarter of the pipe's capacity (widened first where the
+// system allows), so that a block goes in while the reader is still busy.
+TEST(OutputSink, BlocksFitInThePipe) {
+  Pipe pipe;
+  OutputSink sink(pipe.write_fd(), /*line_buffered=*/false, /*block_size=*/std::size_t{1} << 22);
+  const int capacity = ::fcntl(pipe.write_fd(), F_GETPIPE_SZ);
+  ASSERT_GT(capacity, 0);
+  EXPECT_GE(capacity, 1 << 16);
+  std::string line(capacity / 4 - 1, 'x');
+  line += '\n';
+  sink.buffer() += line;
+  sink.commit();  // a whole quarter of the pipe: written at once
+  EXPECT_EQ(pipe.drain(), line);
+}
+
+TEST(OutputSink, KeepsItsBlockSizeOnAFile) {
+  char path[] = "/tmp/jianbao-sink-XXXXXX";
+  int fd = ::mkstemp(path);
+  ASSERT_GE(fd, 0);
+  {
+    OutputSink sink(fd, false, 1 << 20);
+    sink.buffer() += std::string(1 << 19, 'y');
+    sink.commit();  // half a block: held back
+    EXPECT_EQ(::lseek(fd, 0, SEEK_END), 0);
+    sink.flush();
+  }
+  EXPECT_EQ(::lseek(fd, 0, SEEK_END), 1 << 19);
+  ::close(fd);
+  ::unlink(path);
 }
 
 TEST(OutputSink, LargeOutputArrivesWhole) {

@@ -2,10 +2,13 @@
 // Partial writes and EINTR are retried; EPIPE and other errors become exceptions.
 #include "jianbao/output_sink.hpp"
 
+#include <fcntl.h>
 #include <signal.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
 
 namespace jianbao {
@@ -40,7 +43,25 @@ OutputError::OutputError(int error_number)
 
 OutputSink::OutputSink(int fd, bool line_buffered, std::size_t block_size, WriteFunction write)
     : fd_(fd), line_buffered_(line_buffered), block_size_(block_size), write_(write != nullptr ? write : ::write) {
+  if (write == nullptr) fit_blocks_to_pipe();
   buffer_.reserve(block_size_ + block_size_ / 4);
+}
+
+// A block written into a full pipe is written while the reader waits, and the
+// filter computes nothing until the write returns: with Linux's default 64 KiB pipe
+// and 1 MiB blocks, the stages of `despace | split-articles | ...` took turns instead
+// of running side by side. So the pipe is widened to kPipeCapacity (the most an
+// unprivileged process may ask for by default; a refusal keeps what it has) and a
+// block is a quarter of whatever the pipe holds, so it goes in without waiting.
+void OutputSink::fit_blocks_to_pipe() {
+  constexpr int kPipeCapacity = 1 << 20;
+  struct stat status {};
+  if (fstat(fd_, &status) != 0 || !S_ISFIFO(status.st_mode)) return;
+  int capacity = fcntl(fd_, F_GETPIPE_SZ);
+  if (capacity > 0 && capacity < kPipeCapacity && fcntl(fd_, F_SETPIPE_SZ, kPipeCapacity) > 0) {
+    capacity = fcntl(fd_, F_GETPIPE_SZ);
+  }
+  if (capacity > 0) block_size_ = std::min(block_size_, static_cast<std::size_t>(capacity) / 4);
 }
 
 void OutputSink::commit() {

@@ -1,6 +1,6 @@
 // Output sink: the buffered standard output every filter writes to. Filters append
-// to one large reusable buffer; it goes out with write(2) in big blocks, or after
-// every line under --line-buffered. A closed pipe and a failed write are told apart.
+// to one large reusable buffer; it goes out with write(2) in big blocks (sized to
+// the pipe when the output is one), or after every line under --line-buffered. A closed pipe and a failed write are told apart.
 #pragma once
 
 #include <sys/types.h>
@@ -50,6 +50,7 @@ class OutputSink {
   bool line_buffered() const { return line_buffered_; }
 
  private:
+  void fit_blocks_to_pipe();
   void write_all(const char* data, std::size_t size);
 
   int fd_;
