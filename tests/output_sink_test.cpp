@@ -143,6 +143,24 @@ TEST(OutputSink, ClosedPipeIsOutputClosed) {
   std::signal(SIGPIPE, previous);
 }
 
+// A U+FEFF that starts the output as text is written behind a byte order mark, so
+// that a reader, which drops a leading mark, still gets it; later ones are left alone.
+TEST(OutputSink, MarksAU_FEFFThatStartsTheOutput) {
+  Pipe pipe;
+  OutputSink sink(pipe.write_fd(), /*line_buffered=*/true);
+  sink.buffer() += "\xEF\xBB\xBF甲\n";
+  sink.commit();
+  sink.buffer() += "\xEF\xBB\xBF乙\n";
+  sink.commit();
+  EXPECT_EQ(pipe.drain(), "\xEF\xBB\xBF\xEF\xBB\xBF甲\n\xEF\xBB\xBF乙\n");
+
+  Pipe other;
+  OutputSink plain(other.write_fd(), /*line_buffered=*/true);
+  plain.buffer() += "甲\xEF\xBB\xBF\n";
+  plain.commit();
+  EXPECT_EQ(other.drain(), "甲\xEF\xBB\xBF\n");
+}
+
 // On a pipe, blocks are a quarter of the pipe's capacity (widened first where the
 // system allows), so that a block goes in while the reader is still busy.
 TEST(OutputSink, BlocksFitInThePipe) {

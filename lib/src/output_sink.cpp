@@ -10,6 +10,7 @@
 #include <cerrno>
 #include <algorithm>
 #include <cstring>
+#include <string_view>
 
 namespace jianbao {
 namespace {
@@ -37,6 +38,11 @@ class TerminationDeferred {
 };
 
 }  // namespace
+
+void mark_leading_feff(std::string& first_output) {
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (std::string_view(first_output).starts_with(kByteOrderMark)) first_output.insert(0, kByteOrderMark);
+}
 
 OutputError::OutputError(int error_number)
     : std::runtime_error(std::string("write error: ") + std::strerror(error_number)), error_number_(error_number) {}
@@ -70,6 +76,10 @@ void OutputSink::commit() {
 
 void OutputSink::flush() {
   if (buffer_.empty()) return;
+  if (!started_) {
+    mark_leading_feff(buffer_);
+    started_ = true;
+  }
   const TerminationDeferred deferred;
   write_all(buffer_.data(), buffer_.size());
   buffer_.clear();

@@ -160,6 +160,13 @@ check "CR input equals LF input" eval '[ $status -eq 0 ] && same "$tmp/out" "$tm
 { printf '\357\273\277'; cat "$page"; } >"$tmp/bom.txt"
 run "$tmp/bom.txt" </dev/null
 check "a BOM is dropped" eval '[ $status -eq 0 ] && same "$tmp/out" "$tmp/expected"'
+# A U+FEFF that despace leaves at the start (its leading space repaired away) is
+# text: it is written behind a mark, so that despace run again keeps it.
+printf ' \357\273\277本报讯 会议召开。\n' >"$tmp/feff.txt"
+"$despace" "$tmp/feff.txt" >"$tmp/feff.once"
+"$despace" "$tmp/feff.once" >"$tmp/feff.twice"
+check "a U+FEFF left at the start is kept, and despace stays idempotent" \
+    eval '[ "$(head -c 6 "$tmp/feff.once" | od -An -tx1 | tr -d " \n")" = efbbbfefbbbf ] && same "$tmp/feff.once" "$tmp/feff.twice"'
 
 # Form feeds: a line holding only a form feed after each page that ended in one.
 { cat "$page"; printf '\f'; cat "$page"; printf '\f'; } >"$tmp/two-pages.txt"

@@ -4,6 +4,7 @@
 // nothing.
 #include "fuzz_support.hpp"
 #include "jianbao/date_tagging.hpp"
+#include "jianbao/output_sink.hpp"
 #include "jianbao/timex_markup.hpp"
 
 namespace {
@@ -15,6 +16,7 @@ std::string tag(std::string_view input, std::size_t read_size) {
   std::string out;
   jianbao::fuzz::for_each_piece(input, read_size, 1 << 16,
                                 [&](const jianbao::Piece& piece) { tagger.tag_piece(piece, out); });
+  jianbao::mark_leading_feff(out);  // as the filter's output sink does
   return out;
 }
 
@@ -42,11 +44,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     framed.append(piece.text);
     if (piece.form_feed) framed.push_back('\f');
   });
-  const std::string once = tag(framed, 1 << 16);
-  require(without_tags(once) == without_tags(framed), "tag-dates changed more than markup");
+  // Text that starts with U+FEFF is fed with a mark in front, as a filter writes it.
+  std::string marked = framed;
+  jianbao::mark_leading_feff(marked);
+  const std::string once = tag(marked, 1 << 16);
+  std::string_view read_back = once;
+  if (marked.size() != framed.size()) read_back.remove_prefix(3);
+  require(without_tags(read_back) == without_tags(framed), "tag-dates changed more than markup");
   require(count(once, "<TIMEX3 ") - count(framed, "<TIMEX3 ") == count(once, "</TIMEX3>") - count(framed, "</TIMEX3>"),
           "unbalanced TIMEX3 tags");
   require(tag(once, 1 << 16) == once, "tag-dates is not idempotent");
-  require(tag(framed, jianbao::fuzz::read_size_for(data, size)) == once, "read size changed tag-dates");
+  require(tag(marked, jianbao::fuzz::read_size_for(data, size)) == once, "read size changed tag-dates");
   return 0;
 }

@@ -11,6 +11,13 @@
 
 namespace jianbao {
 
+// Every reader, ours included, takes a U+FEFF at the start of its input for a byte
+// order mark and drops it. Output that starts with U+FEFF as text (after a leading
+// space was repaired away, or behind the input's own mark) therefore gets a mark in
+// front, or the next filter, or the same one run again, would lose the character.
+// Call on the first bytes of a filter's output; OutputSink does.
+void mark_leading_feff(std::string& first_output);
+
 // The reader of our output went away (EPIPE): the filter should stop quietly.
 class OutputClosed : public std::exception {
  public:
@@ -58,6 +65,7 @@ class OutputSink {
   std::size_t block_size_;
   WriteFunction write_;
   std::string buffer_;
+  bool started_ = false;  // some output was written
 };
 
 }  // namespace jianbao
