@@ -109,6 +109,13 @@ TEST(LineShape, LinesNarrowerThanAColumnGiveNoColumn) {
   for (const LineShape& line : s.lines) EXPECT_EQ(line.column, 0);
 }
 
+// A commentary credit is Chinese from its first character: a break before it is
+// never one that joining Latin text would turn back into a space.
+TEST(LineShape, CommentaryCreditsStartInChinese) {
+  EXPECT_TRUE(shape("太报评 民生是，\n").runs[0].is_commentary_credit);
+  EXPECT_FALSE(shape("AB报评 民生是，\n").runs[0].is_commentary_credit);
+}
+
 TEST(LineShape, InlineHeadAndClosingTail) {
   const Shaped s = shape("越开越密 越跑越快 班列鸣笛启程 本报讯 1月6日，班列出发。\n做好各项工作。 （文/司瑞东 图/申淼）\n");
   EXPECT_EQ(s.lines[0].body_start, 3u);

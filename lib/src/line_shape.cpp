@@ -72,9 +72,12 @@ bool is_han_only(const Run& r) {
   return true;
 }
 
-// Marks a run that credits a commentary's author: 太报评, 本报评论员.
+// Marks a run that credits a commentary's author: 太报评, 本报评论员. The credit is
+// Chinese from its first character: a break despace puts next to it is then never
+// one that joining lines of Latin text would turn back into a space (despace_page
+// counts on that to reach its fixed point).
 void note_commentary_credit(Run& r) {
-  if (r.chars < 3 || r.chars > 6) return;
+  if (r.chars < 3 || r.chars > 6 || !(r.first.flags & kHan)) return;
   r.is_commentary_credit = std::any_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
                                        [&](std::string_view s) { return ends_with(r.text, s); });
 }
