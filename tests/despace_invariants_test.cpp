@@ -260,5 +260,56 @@ TEST(DespaceInvariants, LineJoinKeepsInvalidFragmentsApart) {
   check_invariants("会议召开，传达学习\xE4\xB8\n\xAD 统筹各方面，\n", "中 cut across a line join");
 }
 
+// The fuzzer's page (despace_fuzz/joins-cascade-up-one-character-lines, once in
+// 1.2M random pages) and four that a search over pages like it found (the other
+// joins-cascade-* inputs): a join changed how its neighbours looked (the line under
+// a headline became a paragraph with punctuation; a column read from a short clause
+// came one line closer), which let the next round make one more join, and so on up
+// the page, past the four rounds despace_page then repeated.
+TEST(DespaceInvariants, JoinsDoNotCascade) {
+  std::string long_chain;
+  for (int i = 0; i < 60; ++i) long_chain += "甲\n";
+  long_chain += "？\n□、\n";
+  const std::string cases[] = {
+      "甲\n乙\n丙\n丁\n戊\n己\n庚\n辛\n？\n□、\n",
+      "壬\n丁\n丁\n甲\n丁\n庚\n辛\n丙\n乙\n…\n乙\n■\n；\n庚\n",
+      long_chain,
+      // Lines as wide as a column.
+      "□丙己壬戊壬己甲庚、\n甲癸庚甲乙己乙丁辛辛\n甲己乙癸丙辛乙癸己己\n丙壬辛辛丙壬己戊壬辛\n甲庚辛乙庚己壬甲丁。\n"
+      "甲甲己乙壬乙丁壬壬丁\n己癸己丙己辛己丁己辛\n甲癸戊己戊己己乙己己\n己庚壬壬辛辛癸壬丙！\n庚壬癸辛壬辛丙\n"
+      "乙乙乙辛癸丁壬“乙癸\n□丁庚戊丙壬庚己…\n丁丙乙丁庚己己壬？\n辛壬庚乙己甲戊癸庚癸\n癸壬丁丙甲壬壬壬乙乙\n"
+      "丁丙己庚戊甲戊壬丙乙\n乙丙壬庚壬壬丙壬丁！\n庚丁丁甲戊己丁丙辛，\n壬丙庚丁丙丁辛丁戊戊\n乙己丁癸己辛丁乙丁丁\n"
+      "丁丙甲庚戊丙乙己癸戊\n",
+      // Letter-spaced lines with credits.
+      "己 乙庚 \n丁 壬 文/ \n甲 丁 ？ \n壬 \n辛 \n丁 乙甲 \n甲 ” 壬 \n庚 丙己 \n“ 丙 癸 \n甲 戊 ； \n乙 \n"
+      "！ 癸甲 \n丙 甲 摄 \n文/ 、 壬\n乙 \n丙 \n！（ \n壬 辛 壬\n辛 丁 辛 \n己乙 乙 \n）戊 ） \n癸 \n"
+      "己戊 丙 \n",
+  };
+  for (const std::string& input : cases) check_invariants(input, "cascade case");
+}
+
+// Pages of one-character lines, punctuation lines and □ lines, where a join changes
+// the most around it: a search over ten million of them found no page that a second
+// despace changes; these keep a sample.
+TEST(DespaceInvariants, RandomShortLinePages) {
+  static const char* const kLines[] = {"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸",
+                                       "？", "。", "，", "、", "！", "：", "；", "…", "）", "（", "”", "“",
+                                       "□", "□、", "□甲", "□ 甲", "□，", "■"};
+  std::mt19937 random(20240611);
+  for (int i = 0; i < 20000; ++i) {
+    std::string input;
+    const int lines = std::uniform_int_distribution<>(1, 14)(random);
+    for (int line = 0; line < lines; ++line) {
+      const int kind = std::uniform_int_distribution<>(0, 99)(random);
+      const int first = kind < 55 ? 0 : kind < 75 ? 10 : 22;
+      const int count = kind < 55 ? 10 : kind < 75 ? 12 : 6;
+      input += kLines[first + std::uniform_int_distribution<>(0, count - 1)(random)];
+      input += "\n";
+    }
+    check_invariants(input, "short-line page " + std::to_string(i));
+    if (HasFailure()) break;
+  }
+}
+
 }  // namespace
 }  // namespace jianbao

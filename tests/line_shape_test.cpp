@@ -80,6 +80,42 @@ TEST(LineShape, ParagraphFirstLineWithoutPunctuationIsBody) {
   EXPECT_TRUE(continues_on_next_line(s.lines[1], s.lines[2]));
 }
 
+// A line shaped like a label above a paragraph's unpunctuated first line is that
+// paragraph's first line too, not a headline: it was taken for one because the line
+// under it looked like a label, which it no longer does once despace joins it to its
+// paragraph, so a second despace joined the two (and so on up a column).
+TEST(LineShape, HeadlineIsNotToldByAParagraphsFirstLine) {
+  const Shaped s = shape(
+      "春节期间全县居民供水安全。\n走进交城县供水公司的营业\n大厅记者看到工作人员正紧\n张有序地忙碌着，一派繁忙景象\n");
+  EXPECT_EQ(s.lines[1].role, LineRole::Body);
+  EXPECT_TRUE(continues_on_next_line(s.lines[1], s.lines[2]));
+  EXPECT_TRUE(continues_on_next_line(s.lines[2], s.lines[3]));
+}
+
+// A line under a headline that would be a label itself tells the headline, even at
+// the end of a chain of such lines.
+TEST(LineShape, HeadlineToldByTheLabelsUnderIt) {
+  const Shaped s = shape("坚守岗位保供水\n春节服务“不打烊”\n□ 文/安豪\n");
+  EXPECT_EQ(s.lines[0].role, LineRole::Headline);
+  EXPECT_EQ(s.lines[1].role, LineRole::Headline);
+  EXPECT_EQ(s.lines[2].role, LineRole::Byline);
+}
+
+// A line narrower than any column says nothing of the column's width, though it runs
+// on: "□、" once made its neighbours' column 4, and their joins moved it closer to
+// the next line at every despace.
+TEST(LineShape, LinesNarrowerThanAColumnGiveNoColumn) {
+  const Shaped s = shape("甲\n乙\n□、\n丙\n");
+  for (const LineShape& line : s.lines) EXPECT_EQ(line.column, 0);
+}
+
+// A commentary credit is Chinese from its first character: a break before it is
+// never one that joining Latin text would turn back into a space.
+TEST(LineShape, CommentaryCreditsStartInChinese) {
+  EXPECT_TRUE(shape("太报评 民生是，\n").runs[0].is_commentary_credit);
+  EXPECT_FALSE(shape("AB报评 民生是，\n").runs[0].is_commentary_credit);
+}
+
 TEST(LineShape, InlineHeadAndClosingTail) {
   const Shaped s = shape("越开越密 越跑越快 班列鸣笛启程 本报讯 1月6日，班列出发。\n做好各项工作。 （文/司瑞东 图/申淼）\n");
   EXPECT_EQ(s.lines[0].body_start, 3u);

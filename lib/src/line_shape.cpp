@@ -16,6 +16,9 @@ namespace {
 // Newspaper columns hold 9-30 characters; a line wider than this many display
 // columns is a whole paragraph that extraction (or an earlier join) left on one line.
 constexpr int kMaxColumnWidth = 64;
+// A line narrower than the narrowest column (9 characters) tells nothing of the
+// column's width, even when it runs on: a stray clause, a credit, a short paragraph.
+constexpr int kMinColumnWidth = 18;
 // A headline, label or byline is never longer than this many characters.
 constexpr int kMaxLabelChars = 40;
 // How many lines either side inform a line's column estimate.
@@ -69,9 +72,12 @@ bool is_han_only(const Run& r) {
   return true;
 }
 
-// Marks a run that credits a commentary's author: 太报评, 本报评论员.
+// Marks a run that credits a commentary's author: 太报评, 本报评论员. The credit is
+// Chinese from its first character: a break despace puts next to it is then never
+// one that joining lines of Latin text would turn back into a space (despace_page
+// counts on that to reach its fixed point).
 void note_commentary_credit(Run& r) {
-  if (r.chars < 3 || r.chars > 6) return;
+  if (r.chars < 3 || r.chars > 6 || !(r.first.flags & kHan)) return;
   r.is_commentary_credit = std::any_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
                                        [&](std::string_view s) { return ends_with(r.text, s); });
 }
@@ -126,7 +132,9 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
   return false;
 }
 
-bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
+// Inlined, as is_bracketed_signature: every line of the page is asked, and the
+// headline test asks again, which left to itself the compiler makes a call each.
+[[gnu::always_inline]] inline bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
   if (line.chars > kMaxLabelChars) return false;
   const Run& first = runs[line.first_run];
   const Run& last = runs[line.end_run - 1];
@@ -144,7 +152,7 @@ bool is_byline(const std::vector<Run>& runs, const LineShape& line) {
 }
 
 // A signature standing alone: (安豪), （王勇、兰杰）, or a lone name after a paragraph.
-bool is_bracketed_signature(const std::vector<Run>& runs, const LineShape& line) {
+[[gnu::always_inline]] inline bool is_bracketed_signature(const std::vector<Run>& runs, const LineShape& line) {
   const std::string_view first = runs[line.first_run].text;
   const std::string_view last = runs[line.end_run - 1].text;
   if (line.chars > 24) return false;
@@ -176,6 +184,21 @@ bool has_clause_space(const std::vector<Run>& runs, const LineShape& line) {
       return true;
   return false;
 }
+
+// A line shaped like a headline or label: short, with no prose punctuation, not
+// letter-spaced, not opening a news item.
+bool is_label_shaped(const LineShape& line) {
+  return !line.has_prose_punct && !line.justified && !line.starts_item && line.chars <= kMaxLabelChars;
+}
+
+// A paragraph's first line falls short of the column by its indent; a headline set
+// above its body is much shorter or wider than that.
+bool is_off_column(const LineShape& line) {
+  return line.column > 0 && (line.width <= line.column - 10 || line.width >= line.column + 2);
+}
+
+// Short enough to be a headline's next line rather than its body's first.
+bool fits_under_headline(const LineShape& line) { return line.column == 0 || line.width <= line.column - 6; }
 
 // Finds a headline or byline sharing its line with the body that follows.
 void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
@@ -345,7 +368,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     find_closing_tail(runs, line, table);
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a
-  // paragraph's last line says nothing about the column).
+  // paragraph's last line says nothing about the column) and is as wide as a column.
   // evidence[kColumnWindow + j] is line j's; the window's lines beyond the page give
   // none, so every line reads the same fixed window, without branches.
   thread_local std::vector<int> evidence;
@@ -353,7 +376,8 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   for (std::size_t j = 0; j < lines.size(); ++j) {
     const LineShape& l = lines[j];
     const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
-    evidence[kColumnWindow + j] = runs_on && !l.paragraph_line ? l.width : 0;
+    const bool column_wide = l.width >= kMinColumnWidth && !l.paragraph_line;
+    evidence[kColumnWindow + j] = runs_on && column_wide ? l.width : 0;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int* before = evidence.data() + i;  // the kColumnWindow lines before line i
@@ -362,6 +386,37 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     for (std::size_t k = 0; k < kColumnWindow; ++k) column = std::max({column, before[k], after[k]});
     lines[i].column = column;
   }
+  // Whether line i would stand apart as a label (headline, byline, signature) if the
+  // line above it were a headline: the tests of the roles below. A headline may be
+  // told by the label line under it, but not by a line that is only shaped like one:
+  // a paragraph's first line without punctuation runs on into its paragraph, and once
+  // despace has joined them the headline's next line is that paragraph, which would
+  // not tell it. Asked only when nothing else tells a headline; a line's answer may
+  // rest on the line under it, so answers are kept (0 unknown, 1 no, 2 yes).
+  thread_local std::vector<unsigned char> label_under_headline;
+  label_under_headline.assign(lines.size(), 0);
+  auto stands_apart_under_headline = [&](std::size_t i) {
+    enum : unsigned char { kUnknown, kNo, kYes, kAsBelow };
+    // What the line alone says; kAsBelow when it is a label if the line under it is.
+    auto own = [&](std::size_t j) -> unsigned char {
+      const LineShape& line = lines[j];
+      if (line.body_start != line.first_run || !is_label_shaped(line)) return kNo;
+      if (j + 1 == lines.size() || lines[j + 1].starts_item || lines[j + 1].paragraph_line) return kYes;
+      if (is_off_column(line) || fits_under_headline(line) || has_clause_space(runs, line) || is_lone_name(runs, line) ||
+          is_bracketed_signature(runs, line) || is_byline(runs, line))
+        return kYes;
+      return kAsBelow;
+    };
+    std::size_t end = i;
+    unsigned char answer = label_under_headline[end];
+    while (answer == kUnknown) {
+      answer = own(end);
+      if (answer == kAsBelow) answer = label_under_headline[++end];
+    }
+    for (std::size_t j = i; j < end; ++j) label_under_headline[j] = answer;
+    label_under_headline[end] = answer;
+    return answer == kYes;
+  };
   for (std::size_t i = 0; i < lines.size(); ++i) {
     LineShape& line = lines[i];
     const LineShape* prev = i > 0 ? &lines[i - 1] : nullptr;
@@ -375,19 +430,13 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
       line.role = LineRole::Byline;
     } else if (is_bracketed_signature(runs, line) || (opens_paragraph && prev && is_lone_name(runs, line))) {
       line.role = LineRole::Signature;
-    } else if (!line.has_prose_punct && !line.justified && !line.starts_item && line.chars <= kMaxLabelChars &&
-               opens_paragraph) {
+    } else if (is_label_shaped(line) && opens_paragraph) {
       // A paragraph's first line may lack punctuation too; a headline is told by its
       // clause space or by what follows it: another label line, a new item, a
       // paragraph line, or nothing.
-      const bool next_is_separate = !next || next->starts_item || next->paragraph_line ||
-                                    (!next->has_prose_punct && !next->justified && next->chars <= kMaxLabelChars);
-      // A paragraph's first line falls short of the column by its indent; a headline
-      // set above its body is much shorter or wider than that.
-      const bool off_column = line.column > 0 && (line.width <= line.column - 10 || line.width >= line.column + 2);
-      const bool continues_headline =
-          prev && prev->role == LineRole::Headline && (line.column == 0 || line.width <= line.column - 6);
-      if (has_clause_space(runs, line) || next_is_separate || off_column || continues_headline)
+      const bool continues_headline = prev && prev->role == LineRole::Headline && fits_under_headline(line);
+      if (is_off_column(line) || continues_headline || !next || next->starts_item || next->paragraph_line ||
+          has_clause_space(runs, line) || stands_apart_under_headline(i + 1))
         line.role = LineRole::Headline;
     }
     line.keeps_spaces = line.role != LineRole::Body && !line.justified;
