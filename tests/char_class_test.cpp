@@ -1,5 +1,6 @@
 // Character classes: the ICU-derived table and the UTF-8 decoder every filter uses.
 #include "jianbao/char_class.hpp"
+#include "jianbao/char_class_icu.hpp"
 
 #include <gtest/gtest.h>
 #include <unicode/uchar.h>
@@ -23,8 +24,15 @@ TEST(CharClass, ChinesePunctuationIncludesAmbiguousQuotesAndBoxes) {
   EXPECT_TRUE(char_flags(U',') & kAsciiPunct);
 }
 
+TEST(CharClass, BmpTableIsComputeFlagsForEveryCodePoint) {
+  // The build writes the table; it must never drift from ICU's answers at run time.
+  const std::uint16_t* table = bmp_flag_table();
+  for (char32_t cp = 0; cp < 0x10000; ++cp)
+    ASSERT_EQ(table[cp], compute_flags(cp)) << std::hex << static_cast<unsigned>(cp);
+}
+
 TEST(CharClass, UniformBlocksAgreeWithIcu) {
-  // The table fills these blocks without asking ICU; ICU must agree.
+  // The Han and Hangul blocks the text is made of: one set of flags each, as ICU says.
   for (char32_t cp = 0x3400; cp <= 0x9FFF; ++cp) {
     if (cp > 0x4DBF && cp < 0x4E00) continue;
     UErrorCode status = U_ZERO_ERROR;

@@ -1,5 +1,5 @@
 // Character classes for Chinese newspaper text: Han, CJK punctuation, display width,
-// Latin, digits, whitespace. Computed once from ICU into a flat table so the hot
+// Latin, digits, whitespace. Tabulated from ICU when the library is built, so the hot
 // loops of every filter classify a code point with one load, never an ICU call.
 #pragma once
 
@@ -35,8 +35,8 @@ struct Utf8Char {
   std::uint16_t flags;
 };
 
-// The flags of every BMP code point, computed from ICU on first use. Hot loops fetch
-// the pointer once and pass it to decode_utf8.
+// The flags of every BMP code point, tabulated from ICU when the library is built
+// (no start-up cost). Hot loops fetch the pointer once and pass it to decode_utf8.
 const std::uint16_t* bmp_flag_table();
 
 // Flags of a code point past the BMP.
