@@ -9,9 +9,9 @@
 namespace jianbao {
 namespace {
 
-// compute_flags of every BMP code point, written by tools/generate_bmp_flags.cpp.
+// icu_char_flags of every BMP code point, written by tools/generate_bmp_flags.cpp.
 // Asking ICU about all 65,536 at start-up cost every process ~7 M instructions;
-// char_class_test checks the table against compute_flags.
+// char_class_test checks the table against icu_char_flags.
 alignas(64) constexpr std::uint16_t kBmpFlags[] = {
 #include "jianbao/bmp_flags.inc"
 };
@@ -25,7 +25,7 @@ std::uint16_t astral_flags(char32_t cp) {
   if (cp > 0x10FFFF) return kInvalid;
   // The astral planes hold Han extensions (B..H) and little else that pages use.
   if (cp >= 0x20000 && cp <= 0x3FFFF) return kHan | kWide;
-  return compute_flags(cp);
+  return icu_char_flags(cp);
 }
 
 std::uint16_t char_flags(char32_t cp) { return cp < 0x10000 ? kBmpFlags[cp] : astral_flags(cp); }

@@ -9,7 +9,7 @@
 
 namespace jianbao {
 
-std::uint16_t compute_flags(char32_t code_point) {
+std::uint16_t icu_char_flags(char32_t code_point) {
   const auto cp = static_cast<UChar32>(code_point);
   std::uint16_t f = 0;
   UErrorCode status = U_ZERO_ERROR;

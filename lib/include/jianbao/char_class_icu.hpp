@@ -8,6 +8,6 @@
 namespace jianbao {
 
 // The CharFlag bits of cp, from ICU's properties (several ICU calls: never in a hot loop).
-std::uint16_t compute_flags(char32_t cp);
+std::uint16_t icu_char_flags(char32_t cp);
 
 }  // namespace jianbao
