@@ -13,19 +13,11 @@ bin=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 if ! command -v parallel >/dev/null; then
     fail "GNU parallel (installed by scripts/install-deps)"
-    echo "$passed passed, $failed failed"
+    summary
     exit 1
 fi
 
@@ -50,5 +42,4 @@ for table in "$tmp"/serial/*.tsv; do
     check "the same $name" cmp "$table" "$tmp/cluster/$name"
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

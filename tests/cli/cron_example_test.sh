@@ -16,15 +16,7 @@ source_dir=$(cd "$2" && pwd)
 script=$source_dir/examples/cron/process-new-pages
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/cron_example.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -69,5 +61,4 @@ run
 check "while another run holds the lock: leave at once" eval '[ $status -eq 0 ] && tail -n 1 "$out/jianbao.log" | grep -q "another run is still busy"'
 exec 8>&-
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

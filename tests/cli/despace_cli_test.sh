@@ -16,16 +16,7 @@ despace=$1/despace
 pages=$2/tests/corpus/pages
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-# check NAME COMMAND...: passes when COMMAND succeeds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/despace_cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -50,7 +41,7 @@ lines() { wc -l <"$1" | tr -d ' '; }
 
 if [ ! -x "$despace" ]; then
     fail "despace binary at $despace"
-    echo "$passed passed, $failed failed"
+    summary
     exit 1
 fi
 
@@ -217,5 +208,4 @@ timeout 60 "$despace" --line-buffered "$big" 2>"$tmp/err" | head -c 100 >/dev/nu
 status=${PIPESTATUS[0]}
 check "--line-buffered | head: exit 0, no message" eval '[ $status -eq 0 ] && err_empty'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

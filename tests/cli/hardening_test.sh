@@ -19,19 +19,11 @@ bin=$(cd "$1" && pwd)
 source_dir=$(cd "$2" && pwd)
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() {
-    local what=$1
-    shift
-    if "$@"; then pass "$what"; else fail "$what"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 filters=(despace split-articles tag-dates to-tsv)
 for f in "${filters[@]}"; do
-    [ -x "$bin/$f" ] || { fail "binary $bin/$f"; echo "$passed passed, $failed failed"; exit 1; }
+    [ -x "$bin/$f" ] || { fail "binary $bin/$f"; summary; exit 1; }
 done
 py=/usr/bin/python3
 [ -x "$py" ] || py=python3
@@ -223,5 +215,4 @@ for filter in "${filters[@]}"; do
         '[ "$(text_of "$([ "$filter" = to-tsv ] && echo to-tsv || echo "$filter")" "$tmp/out100" | wc -c)" -eq "$(text_of input "$tmp/line100" | wc -c)" ]'
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

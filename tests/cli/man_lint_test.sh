@@ -16,10 +16,7 @@ fi
 bin_dir=$1
 man_dir=$2/man
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/man_lint.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -40,7 +37,7 @@ help_long_options() {
 
 if ! command -v mandoc >/dev/null 2>&1; then
     fail "mandoc not found (scripts/install-deps installs it)"
-    echo "$passed passed, $failed failed"
+    summary
     exit 1
 fi
 
@@ -95,5 +92,4 @@ for page in "$man_dir"/*.1; do
     fi
 done
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

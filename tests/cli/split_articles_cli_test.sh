@@ -19,15 +19,7 @@ source_dir=$2
 pages=$source_dir/tests/corpus/pages
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/split_articles_cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -48,7 +40,7 @@ plain_text() { tr -d ' \t\n\f\r' <"$1"; }
 for binary in "$split" "$despace"; do
     if [ ! -x "$binary" ]; then
         fail "binary at $binary"
-        echo "$passed passed, $failed failed"
+        summary
         exit 1
     fi
 done
@@ -163,5 +155,4 @@ expected_lines=$(awk -F'\t' -v list=" $(echo $byline) " 'index(list, " " $3 " ")
 recipe "awk -F'\t' 'NR == FNR { if (\$4 ~ /byline|signature/ && \$5 ~ /安豪/) want[\$1 FS \$3]; next } (\$1 FS \$3) in want' page.articles page.articles" "$expected_lines"
 check "安豪 signed something on page 000" eval '[ -n "$byline" ]'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -17,16 +17,7 @@ tag_dates=$1/tag-dates
 gold=$2/tests/corpus/gold
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-# check NAME COMMAND...: passes when COMMAND succeeds.
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/tag_dates_cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -52,7 +43,7 @@ tags() { grep -o '<TIMEX3 ' "$1" | wc -l | tr -d ' '; }
 
 if [ ! -x "$tag_dates" ]; then
     fail "tag-dates binary at $tag_dates"
-    echo "$passed passed, $failed failed"
+    summary
     exit 1
 fi
 
@@ -176,5 +167,4 @@ timeout 60 "$tag_dates" "$big" 2>"$tmp/err" | head -1 >/dev/null
 status=${PIPESTATUS[0]}
 check "| head -1: exit 0, no message" eval '[ $status -eq 0 ] && err_empty'
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary

@@ -17,15 +17,7 @@ bin=$1
 pages=$2/tests/corpus/pages
 export LC_ALL=C
 
-passed=0
-failed=0
-pass() { passed=$((passed + 1)); echo "ok   $*"; }
-fail() { failed=$((failed + 1)); echo "FAIL $*"; }
-check() {
-    local name=$1
-    shift
-    if "$@"; then pass "$name"; else fail "$name"; fi
-}
+source "$(dirname "${BASH_SOURCE[0]}")/checks.sh"
 
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/to_tsv_cli.XXXXXX")
 trap 'rm -rf "$tmp"' EXIT
@@ -48,7 +40,7 @@ table_chars() {
 stream_chars() { cut -f5 "$1" | tr -d ' \t\n' | fold -w1 | sort | tr -d '\n'; }
 
 for tool in despace split-articles to-tsv; do
-    [ -x "$bin/$tool" ] || { fail "binary $bin/$tool"; echo "$passed passed, $failed failed"; exit 1; }
+    [ -x "$bin/$tool" ] || { fail "binary $bin/$tool"; summary; exit 1; }
 done
 
 for p in "$pages"/*.txt; do
@@ -118,5 +110,4 @@ if [ -w /dev/full ]; then
     check "/dev/full: exit 1 with a message" eval '[ $status -eq 1 ] && grep -q "^to-tsv: write error" "$tmp/err"'
 fi
 
-echo "$passed passed, $failed failed"
-[ "$failed" -eq 0 ]
+summary
