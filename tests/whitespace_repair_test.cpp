@@ -99,6 +99,49 @@ TEST(WhitespaceRepair, SignatureAttachedWithoutSpaceStaysInline) {
   EXPECT_EQ(despace("为考生营造温馨舒适的考试环境。（尹哲）\n"), "为考生营造温馨舒适的考试环境。（尹哲）\n");
 }
 
+TEST(WhitespaceRepair, SignatureWrappedOverTwoLinesClosesItsParagraph) {
+  // A narrow column wrapped the signature itself; the headline under it was joined on.
+  const std::string page =
+      "进口货物品类有乌兹别克\n斯坦的电解铜、棉纱，哈\n萨克斯坦的精金粉。（马向\n敏、郭雅静）\n"
+      "西塋乡推动“清化收”为村集体经济增后劲\n本报讯 在西塋乡赵家\n山村有这样一产业园。\n";
+  EXPECT_EQ(despace(page),
+            "进口货物品类有乌兹别克斯坦的电解铜、棉纱，哈萨克斯坦的精金粉。（马向敏、郭雅静）\n"
+            "西塋乡推动“清化收”为村集体经济增后劲\n本报讯在西塋乡赵家山村有这样一产业园。\n");
+}
+
+TEST(WhitespaceRepair, PhotoCreditClosesItsCaption) {
+  // The caption ran on into the headline and story below it, and lost its credit's space.
+  const std::string page =
+      "老师现场实操演示，向顾\n客教授家庭收纳整理方法。 王韵菲 摄\n"
+      "忙碌与坚守 我们在一线护平安\n春节将至，可仍有一群人，他们无暇\n感受日渐临近的节日脚步。\n";
+  EXPECT_EQ(despace(page),
+            "老师现场实操演示，向顾客教授家庭收纳整理方法。王韵菲 摄\n"
+            "忙碌与坚守 我们在一线护平安\n春节将至，可仍有一群人，他们无暇感受日渐临近的节日脚步。\n");
+}
+
+TEST(WhitespaceRepair, HangingPunctuationDoesNotHideAnIndent) {
+  // The new paragraph's first line is indented, but its closing quote hangs past the
+  // column's edge: it still starts a paragraph.
+  const std::string page =
+      "交城县委副书记夏韩卿等县级领导参与发放\n仪式并“三送三进”入企服务。\n"
+      "夏韩卿在讲话时说，“送清凉”\n是工会组织坚持开展的一项服务职\n工、关爱职工的活动，是切实关注\n民生的重要举措。\n";
+  EXPECT_EQ(despace(page),
+            "交城县委副书记夏韩卿等县级领导参与发放仪式并“三送三进”入企服务。\n"
+            "夏韩卿在讲话时说，“送清凉”是工会组织坚持开展的一项服务职工、关爱职工的活动，是切实关注民生的重要举措。\n");
+}
+
+TEST(WhitespaceRepair, HeadlineAfterTextCutShortIsNotJoined) {
+  // The story stops mid-sentence, to go on further down the page; a headline follows.
+  const std::string page =
+      "肾内科的护士们在病房里坚守岗位，\n她坚持为十余名患者做透析，及时\n指导帮助来\n"
+      "越开越密 越跑越快 新年我省首趟中欧班列鸣笛启程\n"
+      "本报讯 1月6日，满载钢铁、机械\n配件的中欧班列从中鼎物流园站\n鸣笛启程。\n";
+  EXPECT_EQ(despace(page),
+            "肾内科的护士们在病房里坚守岗位，她坚持为十余名患者做透析，及时指导帮助来\n"
+            "越开越密 越跑越快 新年我省首趟中欧班列鸣笛启程\n"
+            "本报讯1月6日，满载钢铁、机械配件的中欧班列从中鼎物流园站鸣笛启程。\n");
+}
+
 TEST(WhitespaceRepair, DisplacedHeadlinesAndBylinesStayOnTheirOwnLines) {
   const std::string page =
       "为前来就诊的患者提供最温暖的服务，全力护佑着人民群众的\n"

@@ -99,9 +99,44 @@ Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* t
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
 
+// Where the last opening bracket before byte `end` of t starts, among the last
+// kMaxSignatureBytes bytes (a signature is short; a run can be a whole paragraph).
+std::size_t last_opener(std::string_view t, std::size_t end) {
+  const std::size_t window = end > kMaxSignatureBytes ? end - kMaxSignatureBytes : 0;
+  const std::string_view near = t.substr(window, end - window);
+  const std::size_t full = near.rfind("（");
+  const std::size_t ascii = near.rfind('(');
+  std::size_t open = full;
+  if (ascii != std::string_view::npos && (open == std::string_view::npos || ascii > open)) open = ascii;
+  return open == std::string_view::npos ? open : window + open;
+}
+
+// Whether the run ends in a name of 2-4 Han characters that stands alone or follows
+// a sentence end: 王韵菲, ……方法。王韵菲.
+bool ends_in_name(std::string_view t, const std::uint16_t* table) {
+  std::size_t i = t.size();
+  int han = 0;
+  while (i > 0 && han <= 4) {
+    const Utf8Char c = char_before(t, i, table);
+    if (!(c.flags & kHan)) return han >= 2 && han <= 4 && (c.flags & kSentenceEnd);
+    ++han;
+    i -= c.length;
+  }
+  return han >= 2 && han <= 4;
+}
+
+// A photo credit closes its caption, which is one paragraph: ……整理方法。 王韵菲 摄.
+// Not on a letter-spaced line, where 摄 may stand alone as any character does.
+bool closes_with_photo_credit(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
+  if (line.justified || line.end_run - line.first_run < 2) return false;
+  const std::string_view credit = runs[line.end_run - 1].text;
+  return (credit == "摄" || credit == "文/摄" || credit == "图/摄") && ends_in_name(runs[line.end_run - 2].text, table);
+}
+
 // The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
 // short parenthesised signature right after a sentence end (……环境。（尹哲）).
 bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
+  if (closes_with_photo_credit(runs, line, table)) return true;
   const Run& last = runs[line.end_run - 1];
   std::string_view t = last.text;
   // Walk back over closers.
@@ -116,16 +151,18 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
       // A signature in brackets closes the paragraph when a sentence ends before it.
       // Only an opener within kMaxSignatureBytes counts, so only those bytes are
       // searched: a run can be a whole paragraph.
-      const std::size_t window = j > kMaxSignatureBytes ? j - kMaxSignatureBytes : 0;
-      const std::string_view near = t.substr(window);
-      const std::size_t full_open = near.rfind("（", j - window);
-      const std::size_t ascii_open = near.rfind('(', j - window);
-      std::size_t open = full_open;
-      if (ascii_open != std::string_view::npos && (open == std::string_view::npos || ascii_open > open))
-        open = ascii_open;
-      if (open != std::string_view::npos && window + open > 0 && (char_before(t, window + open, table).flags & kSentenceEnd))
-        return true;
-      return false;
+      const std::size_t open = last_opener(t, j);
+      if (open != std::string_view::npos)
+        return open > 0 && (char_before(t, open, table).flags & kSentenceEnd);
+      // A narrow column may wrap the signature itself: ……精金粉。（马向 / 敏、郭雅静）.
+      // Then the line is its one short run, and the bracket opens on the line before,
+      // after a sentence end.
+      if (line.end_run - line.first_run != 1 || line.first_run == 0 || j > kMaxSignatureBytes / 2) return false;
+      const std::string_view before = runs[line.first_run - 1].text;
+      const std::size_t opened = last_opener(before, before.size());
+      return opened != std::string_view::npos && opened > 0 && before.size() - opened <= kMaxSignatureBytes / 2 &&
+             before.find("）", opened) == std::string_view::npos && before.find(')', opened) == std::string_view::npos &&
+             (char_before(before, opened, table).flags & kSentenceEnd);
     }
     i = j;
   }
@@ -194,7 +231,15 @@ bool is_label_shaped(const LineShape& line) {
 // A paragraph's first line falls short of the column by its indent; a headline set
 // above its body is much shorter or wider than that.
 bool is_off_column(const LineShape& line) {
-  return line.column > 0 && (line.width <= line.column - 10 || line.width >= line.column + 2);
+  return line.column > 0 && (line.width <= line.column - 10 || line.width - line.hanging >= line.column + 2);
+}
+
+// A body line that stops well short of its column (beyond a first line's indent)
+// without ending a sentence: the text is cut there, to go on elsewhere on the page
+// (……及时指导帮助来 / 越开越密 越跑越快).
+bool is_cut_short(const LineShape& line) {
+  return line.role == LineRole::Body && !line.justified && !line.ends_sentence && line.column > 0 &&
+         line.width - line.hanging <= line.column - 2 * kIndentWidth - (line.opens_paragraph ? kIndentWidth : 0);
 }
 
 // Short enough to be a headline's next line rather than its body's first.
@@ -361,6 +406,10 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   for (auto& line : lines) {
     line.justified = is_justified(runs, line);
     line.ends_sentence = ends_sentence(runs, line, table);
+    // Typesetting lets a line's closing punctuation hang past the column's edge (or
+    // squeezes it in): ，。、”） count towards the line's text but not its fill.
+    const Utf8Char& last = runs[line.end_run - 1].last;
+    line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? display_width(last) : 0;
     line.paragraph_line = line.width > kMaxColumnWidth;
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
@@ -377,7 +426,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     const LineShape& l = lines[j];
     const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
     const bool column_wide = l.width >= kMinColumnWidth && !l.paragraph_line;
-    evidence[kColumnWindow + j] = runs_on && column_wide ? l.width : 0;
+    evidence[kColumnWindow + j] = runs_on && column_wide ? l.width - l.hanging : 0;
   }
   for (std::size_t i = 0; i < lines.size(); ++i) {
     const int* before = evidence.data() + i;  // the kColumnWindow lines before line i
@@ -430,7 +479,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
       line.role = LineRole::Byline;
     } else if (is_bracketed_signature(runs, line) || (opens_paragraph && prev && is_lone_name(runs, line))) {
       line.role = LineRole::Signature;
-    } else if (is_label_shaped(line) && opens_paragraph) {
+    } else if (is_label_shaped(line) && (opens_paragraph || (prev && is_cut_short(*prev) && has_clause_space(runs, line)))) {
       // A paragraph's first line may lack punctuation too; a headline is told by its
       // clause space or by what follows it: another label line, a new item, a
       // paragraph line, or nothing.
@@ -458,7 +507,7 @@ bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (a.column == 0) return false;
   const int full = a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
   if (a.width < full || b.justified) return false;
-  return b.width > b.column - kIndentWidth;
+  return b.width - b.hanging > b.column - kIndentWidth;
 }
 
 }  // namespace jianbao

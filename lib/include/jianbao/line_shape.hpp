@@ -31,6 +31,7 @@ struct LineShape {
   int chars = 0;
   int width = 0;              // display columns of the non-whitespace text
   int column = 0;             // estimated column width around the line, 0 if unknown
+  int hanging = 0;            // columns of closing punctuation that may hang past the column's edge
   LineRole role = LineRole::Body;
   bool justified = false;     // letter-spaced to fill the column
   bool ends_sentence = false;

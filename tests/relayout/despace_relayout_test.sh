@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# despace on pages outside the corpus: the corpus' gold text laid out again at seven
+# column widths in six styles of damage (relayout.py), 126 pages scored with the
+# corpus scorer. Asserts accuracy floors, that no text changed, and that despace is
+# idempotent on every page. Prints the figures by style and by column width.
+#
+# usage: despace_relayout_test.sh BIN_DIR SOURCE_DIR
+
+set -u
+
+if [ $# -ne 2 ]; then
+    echo "usage: $0 BIN_DIR SOURCE_DIR" >&2
+    exit 2
+fi
+bin=$1
+src=$2
+export LC_ALL=C
+
+source "$src/tests/cli/checks.sh"
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/despace_relayout.XXXXXX")
+trap 'rm -rf "$tmp"' EXIT
+py=/usr/bin/python3
+[ -x "$py" ] || py=python3
+
+"$py" "$src/tests/relayout/relayout.py" "$src/tests/corpus/gold" "$tmp" || { fail "relayout.py wrote the pages"; summary; exit; }
+"$py" "$src/tests/corpus/score.py" --only despace --json "$tmp/score.json" "$bin" "$tmp/pages" "$tmp/gold" > /dev/null ||
+    { fail "score.py scored the pages"; summary; exit; }
+
+# figure NAME: the pooled figure from the scorer's report.
+figure() { "$py" -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["overall"]["despace." + sys.argv[2]], 4))' "$tmp/score.json" "$1"; }
+at_least() { "$py" -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)' "$1" "$2"; }
+
+"$py" - "$tmp/score.json" "$tmp/index.tsv" <<'PY'
+import json, sys
+from collections import defaultdict
+report = json.load(open(sys.argv[1]))
+index = {k: v for k, *v in (line.split("\t") for line in open(sys.argv[2]).read().split("\n") if line)}
+groups = defaultdict(lambda: [0, 0])
+for key, page in report.items():
+    if key == "overall":
+        continue
+    d = page["despace"]
+    _, column, style = index[key]
+    for group in ("style " + style, "column %2s" % column):
+        groups[group][0] += d["decisions"]
+        groups[group][1] += d["ws_err"]
+for group in sorted(groups):
+    decisions, errors = groups[group]
+    print("     %-28s ws_acc %.4f (%d errors in %d decisions)" % (group, 1 - errors / decisions, errors, decisions))
+PY
+
+ws_acc=$(figure ws_acc)
+para_f1=$(figure para_f1)
+changed=$(figure changed)
+echo "     overall: ws_acc $ws_acc, para_f1 $para_f1, changed $changed"
+check "ws_acc $ws_acc >= 0.996" at_least "$ws_acc" 0.996
+check "para_f1 $para_f1 >= 0.97" at_least "$para_f1" 0.97
+check "no character changed" [ "$changed" = 0 ]
+
+not_idempotent=0
+for page in "$tmp"/pages/*.txt; do
+    "$bin/despace" "$page" > "$tmp/once"
+    "$bin/despace" "$tmp/once" > "$tmp/twice"
+    cmp -s "$tmp/once" "$tmp/twice" || { not_idempotent=$((not_idempotent + 1)); echo "     not idempotent: ${page##*/}"; }
+done
+check "despace | despace = despace on all $(ls "$tmp"/pages | wc -l) pages" [ "$not_idempotent" = 0 ]
+
+summary
