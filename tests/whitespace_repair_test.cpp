@@ -142,6 +142,20 @@ TEST(WhitespaceRepair, HeadlineAfterTextCutShortIsNotJoined) {
             "本报讯1月6日，满载钢铁、机械配件的中欧班列从中鼎物流园站鸣笛启程。\n");
 }
 
+TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
+  // Letter-spaced, with the room the gaps around its digits take, the second line is
+  // 66 columns wide: still a line of its 30-character column, which runs on.
+  const std::string page =
+      "本报讯 据中国地震台网正式测定，1月8日23时48分，在我市晋\n"
+      "源 区 发 生 里 氏 3.1 级 地 震 ， 震 源 深 度 10 千 米 ， 震 中 位 于 北 纬 37.79 度 ，\n"
+      "东经112.52度。地震发生后，市应急管理局、市防震减灾中心立即启\n"
+      "动地震灾害Ⅳ级响应。经现场勘查，未发现人员伤亡和房屋受损情况。\n";
+  EXPECT_EQ(despace(page),
+            "本报讯据中国地震台网正式测定，1月8日23时48分，在我市晋源区发生里氏3.1级地震，震源深度10千米，"
+            "震中位于北纬37.79度，东经112.52度。地震发生后，市应急管理局、市防震减灾中心立即启动地震灾害Ⅳ级响应。"
+            "经现场勘查，未发现人员伤亡和房屋受损情况。\n");
+}
+
 TEST(WhitespaceRepair, DisplacedHeadlinesAndBylinesStayOnTheirOwnLines) {
   const std::string page =
       "为前来就诊的患者提供最温暖的服务，全力护佑着人民群众的\n"

@@ -13,9 +13,11 @@
 namespace jianbao {
 namespace {
 
-// Newspaper columns hold 9-30 characters; a line wider than this many display
-// columns is a whole paragraph that extraction (or an earlier join) left on one line.
-constexpr int kMaxColumnWidth = 64;
+// Newspaper columns hold 9-30 characters, at most 60 display columns; a line of a
+// column may hang a punctuation mark past its edge and take a column for each gap
+// around digits and Latin. A line wider than this many display columns is a whole
+// paragraph that extraction (or an earlier join) left on one line.
+constexpr int kMaxColumnWidth = 68;
 // A line narrower than the narrowest column (9 characters) tells nothing of the
 // column's width, even when it runs on: a stray clause, a credit, a short paragraph.
 constexpr int kMinColumnWidth = 18;

@@ -5,9 +5,13 @@ SPEC's kinds of damage (justification spaces, a blank line after every visual li
 lines joined back with a space, spaces between Chinese and digits). The gold of each
 page is the gold it came from: only whitespace differs.
 
+The article boundaries are offsets in the non-whitespace text, so the page's
+articles gold holds for split-articles too.
+
 usage: relayout.py GOLD_DIR OUT_DIR [COLUMNS]
-writes OUT_DIR/pages/NNN.txt and OUT_DIR/gold/NNN.clean.txt (for score.py --only
-despace), and OUT_DIR/index.tsv (NNN, source page, column, style)."""
+writes OUT_DIR/pages/NNN.txt, OUT_DIR/gold/NNN.clean.txt and NNN.articles.txt (for
+score.py --only despace,split), and OUT_DIR/index.tsv (NNN, source page, column,
+style)."""
 import os
 import random
 import sys
@@ -125,6 +129,8 @@ def main():
         if not name.endswith(".clean.txt"):
             continue
         gold = open(os.path.join(gold_dir, name), encoding="utf-8").read()
+        articles_path = os.path.join(gold_dir, name.replace(".clean.txt", ".articles.txt"))
+        articles = open(articles_path, encoding="utf-8").read() if os.path.exists(articles_path) else None
         for column in columns:
             for style_name, style in STYLES.items():
                 # Seeded by what the page is, so every run writes the same pages.
@@ -134,6 +140,9 @@ def main():
                     f.write(relayout(gold, column, style, rng))
                 with open(os.path.join(out_dir, "gold", key + ".clean.txt"), "w", encoding="utf-8") as f:
                     f.write(gold)
+                if articles is not None:
+                    with open(os.path.join(out_dir, "gold", key + ".articles.txt"), "w", encoding="utf-8") as f:
+                        f.write(articles)
                 index.append(f"{key}\t{name[:3]}\t{column}\t{style_name}")
     with open(os.path.join(out_dir, "index.tsv"), "w") as f:
         f.write("\n".join(index) + "\n")
