@@ -45,5 +45,14 @@ TEST(TimexMarkup, WhatIsNotWellFormedIsText) {
   }
 }
 
+TEST(TimexMarkup, LiteralOpenTagBeforeARealTagStaysText) {
+  // Found by the tag-dates fuzz target: the literal's "attributes" ran on into the
+  // real tag, and both were taken out.
+  std::vector<TimexValue> values;
+  EXPECT_EQ(strip("<TIMEX3 \n<TIMEX3 type=\"DATE\" value=\"XXXX-01\">1月</TIMEX3>", &values), "<TIMEX3 \n1月");
+  ASSERT_EQ(values.size(), 1u);
+  EXPECT_EQ(values[0].value, "XXXX-01");
+}
+
 }  // namespace
 }  // namespace jianbao

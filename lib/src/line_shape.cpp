@@ -230,18 +230,30 @@ bool is_label_shaped(const LineShape& line) {
   return !line.has_prose_punct && !line.justified && !line.starts_item && line.chars <= kMaxLabelChars;
 }
 
+// A sub-headline in quotes, which features set between their paragraphs: the whole
+// line one quotation, with no sentence in it (“等我回来并肩作战”, “大夫，我请你喝止
+// 咳药”). A paragraph's first line that opens with a quotation goes on past it.
+bool is_quoted_subhead(const std::vector<Run>& runs, const LineShape& line) {
+  if (line.justified || line.chars > 24 || line.end_run - line.first_run != 1) return false;
+  const Run& run = runs[line.first_run];
+  if (run.first.cp != U'“' || run.last.cp != U'”' || run.has_sentence_end) return false;
+  const std::string_view inside = run.text.substr(3, run.text.size() - 6);
+  return inside.find("“") == std::string_view::npos && inside.find("”") == std::string_view::npos;
+}
+
 // A paragraph's first line falls short of the column by its indent; a headline set
 // above its body is much shorter or wider than that.
 bool is_off_column(const LineShape& line) {
   return line.column > 0 && (line.width <= line.column - 10 || line.width - line.hanging >= line.column + 2);
 }
 
-// A body line that stops well short of its column (beyond a first line's indent)
-// without ending a sentence: the text is cut there, to go on elsewhere on the page
-// (……及时指导帮助来 / 越开越密 越跑越快).
+// A body line that stops three characters or more short of its column (beyond a
+// first line's indent) without ending a sentence: the text is cut there, to go on
+// elsewhere on the page (……及时指导帮助来 / 越开越密 越跑越快). Only a headline's
+// clause space under it tells that: real columns are ragged by a character or two.
 bool is_cut_short(const LineShape& line) {
   return line.role == LineRole::Body && !line.justified && !line.ends_sentence && line.column > 0 &&
-         line.width - line.hanging <= line.column - 2 * kIndentWidth - (line.opens_paragraph ? kIndentWidth : 0);
+         line.width - line.hanging <= line.column - kIndentWidth - 2 - (line.opens_paragraph ? kIndentWidth : 0);
 }
 
 // Short enough to be a headline's next line rather than its body's first.
@@ -481,6 +493,8 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
       line.role = LineRole::Byline;
     } else if (is_bracketed_signature(runs, line) || (opens_paragraph && prev && is_lone_name(runs, line))) {
       line.role = LineRole::Signature;
+    } else if (opens_paragraph && prev && is_quoted_subhead(runs, line)) {
+      line.role = LineRole::Headline;
     } else if (is_label_shaped(line) && (opens_paragraph || (prev && is_cut_short(*prev) && has_clause_space(runs, line)))) {
       // A paragraph's first line may lack punctuation too; a headline is told by its
       // clause space or by what follows it: another label line, a new item, a

@@ -35,7 +35,10 @@ void read_timex_markup(std::string_view text, bool keep_tags, std::string& out, 
     const std::size_t close = text.find(kClose, tag_end + 1);
     const auto type = attribute(attributes, "type");
     const auto value = attribute(attributes, "value");
-    const bool well_formed = (attributes.empty() || attributes.front() == ' ') && type && value &&
+    // A literal "<TIMEX3 " in the text is no tag: its attributes would run into the
+    // next real tag.
+    const bool well_formed = (attributes.empty() || attributes.front() == ' ') &&
+                             attributes.find('<') == std::string_view::npos && type && value &&
                              close != std::string_view::npos &&
                              text.substr(tag_end + 1, close - tag_end - 1).find('<') == std::string_view::npos;
     if (!well_formed) continue;

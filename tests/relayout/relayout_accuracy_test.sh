@@ -58,11 +58,11 @@ bnd_f1=$(figure split.bnd_f1)
 title_acc=$(figure split.title_acc)
 echo "     overall: despace ws_acc $ws_acc, para_f1 $para_f1, changed $changed;" \
      "split-articles bnd_f1 $bnd_f1, title_acc $title_acc"
-check "despace ws_acc $ws_acc >= 0.9965" at_least "$ws_acc" 0.9965
-check "despace para_f1 $para_f1 >= 0.972" at_least "$para_f1" 0.972
+check "despace ws_acc $ws_acc >= 0.997" at_least "$ws_acc" 0.997
+check "despace para_f1 $para_f1 >= 0.978" at_least "$para_f1" 0.978
 check "despace changed no character" [ "$changed" = 0 ]
-check "split-articles bnd_f1 $bnd_f1 >= 0.95" at_least "$bnd_f1" 0.95
-check "split-articles title_acc $title_acc >= 0.95" at_least "$title_acc" 0.95
+check "split-articles bnd_f1 $bnd_f1 >= 0.955" at_least "$bnd_f1" 0.955
+check "split-articles title_acc $title_acc >= 0.97" at_least "$title_acc" 0.97
 
 not_idempotent=0
 for page in "$tmp"/pages/*.txt; do
