@@ -84,6 +84,17 @@ TEST(WhitespaceRepair, SplitsHeadlineFromBodySharingItsLine) {
             "越开越密 越跑越快 新年我省首趟中欧班列鸣笛启程\n本报讯1月6日，满载钢铁的班列从太原出发。\n");
 }
 
+TEST(WhitespaceRepair, BodyAfterAnInlineHeadlineRunsOnInItsColumn) {
+  // The line is wider than any column, but its body part is one line of the column.
+  const std::string page =
+      "政务之要\n太原全力保障“国考”笔试顺利进行 本报讯 1月7日、8日，中央机关及其直属机构\n"
+      "2023年度考试录用公务员笔试举行。省人社厅\n副厅长师广卫深入太原考区巡视指导考务工\n作。省委组织部相关负责同志一同巡视。\n";
+  EXPECT_EQ(despace(page),
+            "政务之要\n太原全力保障“国考”笔试顺利进行\n"
+            "本报讯1月7日、8日，中央机关及其直属机构2023年度考试录用公务员笔试举行。省人社厅副厅长师广卫深入太原考区"
+            "巡视指导考务工作。省委组织部相关负责同志一同巡视。\n");
+}
+
 TEST(WhitespaceRepair, SplitsCommentaryHeadAndCreditFromBody) {
   EXPECT_EQ(despace("扎实做好民生保障——论深入贯彻落实会议精神⑥ 太报评 民生是人民幸福之基，社会和谐之本。\n"),
             "扎实做好民生保障——论深入贯彻落实会议精神⑥\n太报评\n民生是人民幸福之基，社会和谐之本。\n");

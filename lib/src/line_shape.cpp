@@ -311,6 +311,17 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std:
   }
 }
 
+// Extraction writes the gap the paper left around digits and Latin as a space: it
+// takes room on the line.
+bool gap_takes_room(const Run& left, const Run& right) { return (left.last.flags | right.first.flags) & (kDigit | kLatin); }
+
+// Display columns of runs [from, to) of one line.
+int width_of_runs(const std::vector<Run>& runs, std::size_t from, std::size_t to) {
+  int width = 0;
+  for (auto k = from; k < to; ++k) width += runs[k].width + (k > from && gap_takes_room(runs[k - 1], runs[k]));
+  return width;
+}
+
 }  // namespace
 
 LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
@@ -320,10 +331,7 @@ LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) 
 
 void LineBuilder::end_run() {
   Run& run = runs_.back();
-  // Extraction writes the gap the paper left around digits and Latin as a space:
-  // it takes room on the line.
-  if (runs_.size() - 1 > first_run_ && ((runs_[runs_.size() - 2].last.flags | run.first.flags) & (kDigit | kLatin)))
-    width_ += 1;
+  if (runs_.size() - 1 > first_run_ && gap_takes_room(runs_[runs_.size() - 2], run)) width_ += 1;
   chars_ += run.chars;
   width_ += run.width;
   has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
@@ -424,10 +432,13 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     // squeezes it in): ，。、”） count towards the line's text but not its fill.
     const Utf8Char& last = runs[line.end_run - 1].last;
     line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? display_width(last) : 0;
-    line.paragraph_line = line.width > kMaxColumnWidth;
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
     find_inline_head(runs, line);
+    // A headline sharing the line takes none of its column: the body's part is what
+    // runs on (……鸣笛启程 本报讯 1月6日，满载钢铁、自行车 / 等货物的中欧班列……).
+    if (line.body_start != line.first_run) line.width = width_of_runs(runs, line.body_start, line.end_run);
+    line.paragraph_line = line.width > kMaxColumnWidth;
     find_closing_tail(runs, line, table);
   }
   // Column estimate: the widest nearby line of prose that runs on past its end (a

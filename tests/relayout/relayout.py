@@ -2,8 +2,9 @@
 """Pages outside the corpus, for despace: the corpus' gold text laid out again as
 extraction leaves other pages, at other column widths (9-30 characters) and with the
 SPEC's kinds of damage (justification spaces, a blank line after every visual line,
-lines joined back with a space, spaces between Chinese and digits). The gold of each
-page is the gold it came from: only whitespace differs.
+lines joined back with a space, spaces between Chinese and digits, a headline on the
+line where its story starts). The gold of each page is the gold it came from: only
+whitespace differs.
 
 The article boundaries are offsets in the non-whitespace text, so the page's
 articles gold holds for split-articles too.
@@ -83,16 +84,28 @@ def letter_space(line):
 
 def relayout(gold, column, style, rng):
     out = []
+    head = None  # a headline waiting to share its story's first line (kind 6)
     for raw in gold.splitlines():
         if not raw.strip():
             continue
         text = raw.replace(OPT, " ")
+        prefix = ""
+        if head is not None:
+            if text.startswith("本报讯") and is_paragraph(raw):
+                prefix = head + " "
+            else:
+                out.append(head)
+            head = None
+        if style.get("inline") and not is_paragraph(raw) and len(text) <= 30 and "，" not in text:
+            head = text
+            continue
         if not is_paragraph(raw):
             out.append(space_digits(text, rng) if style.get("digits") else text)
             if style.get("blank"):
                 out.append("")
             continue
         visual = wrap(text, 2 * column, 4)
+        visual[0] = prefix + visual[0]
         if style.get("digits"):
             visual = [space_digits(v, rng) for v in visual]
         if style.get("justify"):
@@ -106,6 +119,8 @@ def relayout(gold, column, style, rng):
                 out.append(v)
                 if style.get("blank"):
                     out.append("")  # kind 2: a blank line after every visual line
+    if head is not None:
+        out.append(head)
     return "\n".join(out) + "\n"
 
 
@@ -116,6 +131,8 @@ STYLES = {
     "digits": {"digits": True},
     "justify": {"justify": 0.2},
     "blank+justify+digits": {"blank": True, "justify": 0.2, "digits": True},
+    # a headline and the start of its story (本报讯 ……) on one line
+    "inline": {"inline": True},
 }
 
 

@@ -29,7 +29,7 @@ struct LineShape {
   std::size_t first_run = 0;  // runs [first_run, end_run) make the line
   std::size_t end_run = 0;
   int chars = 0;
-  int width = 0;              // display columns of the non-whitespace text
+  int width = 0;              // display columns of the text (of the body, after an inline head)
   int column = 0;             // estimated column width around the line, 0 if unknown
   int hanging = 0;            // columns of closing punctuation that may hang past the column's edge
   LineRole role = LineRole::Body;
