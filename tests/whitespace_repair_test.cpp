@@ -175,6 +175,10 @@ TEST(WhitespaceRepair, QuotedSubheadlineBetweenParagraphsStaysApart) {
   EXPECT_EQ(despace(page),
             "大家感受着医护人员的忙碌与坚守。\n“等我回来并肩作战”\n"
             "“伙伴们，我没事了，要命的药物过敏总算是过去了，要不了多久，就又能和大家并肩作战了！”\n");
+  // The same in the half-width quotes some pages use.
+  EXPECT_EQ(despace("大家感受着医护人员的忙碌\n与坚守。\n\"等我回来并肩作战\"\n\"伙伴们,我没事了,要命\n的药物过敏总算是过去了,\n要不了多久,就又能和大家\n并肩作战了！\"\n"),
+            "大家感受着医护人员的忙碌与坚守。\n\"等我回来并肩作战\"\n"
+            "\"伙伴们,我没事了,要命的药物过敏总算是过去了,要不了多久,就又能和大家并肩作战了！\"\n");
   // A paragraph's first line that opens with a quotation goes on past it.
   EXPECT_EQ(despace("大家感受着医护人员的忙碌\n与坚守。\n“我们是第一批”他们总是\n这样说，还是大家一再提醒\n才肯稍作休息。\n"),
             "大家感受着医护人员的忙碌与坚守。\n“我们是第一批”他们总是这样说，还是大家一再提醒才肯稍作休息。\n");

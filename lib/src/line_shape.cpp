@@ -232,13 +232,18 @@ bool is_label_shaped(const LineShape& line) {
 
 // A sub-headline in quotes, which features set between their paragraphs: the whole
 // line one quotation, with no sentence in it (“等我回来并肩作战”, “大夫，我请你喝止
-// 咳药”). A paragraph's first line that opens with a quotation goes on past it.
+// 咳药”, or in the half-width quotes some pages use). A paragraph's first line that
+// opens with a quotation goes on past it.
 bool is_quoted_subhead(const std::vector<Run>& runs, const LineShape& line) {
   if (line.justified || line.chars > 24 || line.end_run - line.first_run != 1) return false;
   const Run& run = runs[line.first_run];
-  if (run.first.cp != U'“' || run.last.cp != U'”' || run.has_sentence_end) return false;
-  const std::string_view inside = run.text.substr(3, run.text.size() - 6);
-  return inside.find("“") == std::string_view::npos && inside.find("”") == std::string_view::npos;
+  const bool curly = run.first.cp == U'“' && run.last.cp == U'”';
+  const bool straight = run.first.cp == U'"' && run.last.cp == U'"' && run.chars >= 3;
+  if (!(curly || straight) || run.has_sentence_end) return false;
+  const std::string_view inside =
+      run.text.substr(run.first.length, run.text.size() - run.first.length - run.last.length);
+  return inside.find("“") == std::string_view::npos && inside.find("”") == std::string_view::npos &&
+         inside.find('"') == std::string_view::npos;
 }
 
 // A paragraph's first line falls short of the column by its indent; a headline set

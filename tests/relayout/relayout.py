@@ -3,8 +3,9 @@
 extraction leaves other pages, at other column widths (9-30 characters) and with the
 SPEC's kinds of damage (justification spaces, a blank line after every visual line,
 lines joined back with a space, spaces between Chinese and digits, a headline on the
-line where its story starts). The gold of each page is the gold it came from: only
-whitespace differs.
+line where its story starts, half-width punctuation). The gold of each page is the
+gold it came from: only whitespace differs (and, in the half-width style, the
+punctuation, in the page and its gold alike).
 
 The article boundaries are offsets in the non-whitespace text, so the page's
 articles gold holds for split-articles too.
@@ -31,7 +32,7 @@ def is_paragraph(line):
     """Body text, which the layout wraps; anything else (headlines, bylines, short
     captions, signatures) keeps a line of its own."""
     plain = line.replace(OPT, "")
-    return len(plain) > 24 and any(p in plain for p in "，。；！？")
+    return len(plain) > 24 and any(p in plain for p in "，。；！？,")
 
 
 def wrap(text, column, indent):
@@ -96,7 +97,7 @@ def relayout(gold, column, style, rng):
             else:
                 out.append(head)
             head = None
-        if style.get("inline") and not is_paragraph(raw) and len(text) <= 30 and "，" not in text:
+        if style.get("inline") and not is_paragraph(raw) and len(text) <= 30 and "，" not in text and "," not in text:
             head = text
             continue
         if not is_paragraph(raw):
@@ -133,7 +134,11 @@ STYLES = {
     "blank+justify+digits": {"blank": True, "justify": 0.2, "digits": True},
     # a headline and the start of its story (本报讯 ……) on one line
     "inline": {"inline": True},
+    # half-width , : " in the Chinese text, which some pages use (kind 3)
+    "halfwidth": {"halfwidth": True},
 }
+
+HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "“": '"', "”": '"'})
 
 
 def main():
@@ -153,13 +158,15 @@ def main():
                 # Seeded by what the page is, so every run writes the same pages.
                 rng = random.Random(f"{name}{column}{style_name}")
                 key = f"{len(index):03d}"
+                # The punctuation is text: the page and its gold change together.
+                convert = (lambda t: t.translate(HALF_WIDTH)) if style.get("halfwidth") else (lambda t: t)
                 with open(os.path.join(out_dir, "pages", key + ".txt"), "w", encoding="utf-8") as f:
-                    f.write(relayout(gold, column, style, rng))
+                    f.write(relayout(convert(gold), column, style, rng))
                 with open(os.path.join(out_dir, "gold", key + ".clean.txt"), "w", encoding="utf-8") as f:
-                    f.write(gold)
+                    f.write(convert(gold))
                 if articles is not None:
                     with open(os.path.join(out_dir, "gold", key + ".articles.txt"), "w", encoding="utf-8") as f:
-                        f.write(articles)
+                        f.write(convert(articles))
                 index.append(f"{key}\t{name[:3]}\t{column}\t{style_name}")
     with open(os.path.join(out_dir, "index.tsv"), "w") as f:
         f.write("\n".join(index) + "\n")
