@@ -3,9 +3,9 @@
 extraction leaves other pages, at other column widths (9-30 characters) and with the
 SPEC's kinds of damage (justification spaces, a blank line after every visual line,
 lines joined back with a space, spaces between Chinese and digits, a headline on the
-line where its story starts, half-width punctuation). The gold of each page is the
-gold it came from: only whitespace differs (and, in the half-width style, the
-punctuation, in the page and its gold alike).
+line where its story starts, half-width punctuation, stories in columns of different
+widths). The gold of each page is the gold it came from: only whitespace differs
+(and, in the half-width style, the punctuation, in the page and its gold alike).
 
 The article boundaries are offsets in the non-whitespace text, so the page's
 articles gold holds for split-articles too.
@@ -86,6 +86,8 @@ def letter_space(line):
 def relayout(gold, column, style, rng):
     out = []
     head = None  # a headline waiting to share its story's first line (kind 6)
+    story_columns = [column, min(30, column + 8), max(9, column - 4)]
+    stories = 0  # lines that are not body text seen so far: headlines, bylines, ...
     for raw in gold.splitlines():
         if not raw.strip():
             continue
@@ -101,11 +103,14 @@ def relayout(gold, column, style, rng):
             head = text
             continue
         if not is_paragraph(raw):
+            stories += 1
             out.append(space_digits(text, rng) if style.get("digits") else text)
             if style.get("blank"):
                 out.append("")
             continue
-        visual = wrap(text, 2 * column, 4)
+        # In the mixed style each story takes the next of three column widths.
+        story_column = story_columns[stories % len(story_columns)] if style.get("mixed") else column
+        visual = wrap(text, 2 * story_column, 4)
         visual[0] = prefix + visual[0]
         if style.get("digits"):
             visual = [space_digits(v, rng) for v in visual]
@@ -136,6 +141,8 @@ STYLES = {
     "inline": {"inline": True},
     # half-width , : " in the Chinese text, which some pages use (kind 3)
     "halfwidth": {"halfwidth": True},
+    # stories set in columns of different widths, side by side on the page
+    "mixed": {"mixed": True},
 }
 
 HALF_WIDTH = str.maketrans({"，": ",", "：": ":", "“": '"', "”": '"'})
