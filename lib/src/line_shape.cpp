@@ -131,8 +131,7 @@ bool ends_in_name(std::string_view t, const std::uint16_t* table) {
 // Not on a letter-spaced line, where 摄 may stand alone as any character does.
 bool closes_with_photo_credit(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
   if (line.justified || line.end_run - line.first_run < 2) return false;
-  const std::string_view credit = runs[line.end_run - 1].text;
-  return (credit == "摄" || credit == "文/摄" || credit == "图/摄") && ends_in_name(runs[line.end_run - 2].text, table);
+  return is_credit_mark(runs[line.end_run - 1]) && ends_in_name(runs[line.end_run - 2].text, table);
 }
 
 // The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a

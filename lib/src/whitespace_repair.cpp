@@ -51,9 +51,6 @@ Gap label_gap(const Run& left, const Run& right) {
   return Gap::Space;
 }
 
-// A photo credit closing a caption keeps its space: ……整理方法。王韵菲 摄.
-bool is_credit_mark(const Run& r) { return r.text == "摄" || r.text == "文/摄" || r.text == "图/摄"; }
-
 // Decides the gaps inside one line.
 void decide_line_gaps(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
   const auto first = line.first_run;
@@ -72,7 +69,7 @@ void decide_line_gaps(const std::vector<Run>& runs, const LineShape& line, std::
     } else if (k + 1 > line.tail_start) {
       g = label_gap(left, right);
     } else if (line.keeps_spaces || (k + 1 == last && is_credit_mark(right))) {
-      g = label_gap(left, right);
+      g = label_gap(left, right);  // a photo credit closing a caption keeps its space too
     } else {
       g = prose_gap(left, right);
     }

@@ -23,6 +23,9 @@ struct Run {
   bool is_commentary_credit = false;  // 太报评, 本报评论员: the author of a commentary head
 };
 
+// A photo credit's mark closing a caption: ……整理方法。王韵菲 摄 (also 文/摄, 图/摄).
+inline bool is_credit_mark(const Run& r) { return r.text == "摄" || r.text == "文/摄" || r.text == "图/摄"; }
+
 enum class LineRole { Body, Headline, Byline, Signature };
 
 struct LineShape {
