@@ -54,6 +54,20 @@ TEST(WhitespaceRepair, KeepsBylineSpaces) {
   EXPECT_EQ(despace("（文/冀美丽 梁赟 图/申淼）\n"), "（文/冀美丽 梁赟 图/申淼）\n");
 }
 
+// Papers space a two-character name out to line up with three-character ones: the
+// byline keeps its spaces between names and roles, and drops those inside a name.
+TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
+  EXPECT_EQ(despace("本报记者 刘 洋 通讯员 赵 敏\n"), "本报记者 刘洋 通讯员 赵敏\n");
+  EXPECT_EQ(despace("记者 魏 薇 通讯员 王 红 孟 亮 文/摄\n"), "记者 魏薇 通讯员 王红 孟亮 文/摄\n");
+  EXPECT_EQ(despace("□ 记者 王 红\n"), "□ 记者 王红\n");
+  EXPECT_EQ(despace("记者 王 红 摄\n"), "记者 王红 摄\n");
+  // After a sentence, on the paragraph's line.
+  EXPECT_EQ(despace("会议要求各部门抓好落实，确保各项工作取得实效。 记者 王 红\n"),
+            "会议要求各部门抓好落实，确保各项工作取得实效。\n记者 王红\n");
+  // A letter-spaced line that is all single characters stays letter-spacing.
+  EXPECT_EQ(despace("记 者 魏 薇\n"), "记者魏薇\n");
+}
+
 TEST(WhitespaceRepair, KeepsPhotoCreditSpace) {
   EXPECT_EQ(despace("图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n"),
             "图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n");

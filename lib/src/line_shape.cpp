@@ -205,13 +205,27 @@ bool is_lone_name(const std::vector<Run>& runs, const LineShape& line) {
   return line.end_run - line.first_run == 1 && line.chars >= 2 && line.chars <= 4 && is_han_only(runs[line.first_run]);
 }
 
+// The words of a byline that name a reporter's role, standing alone before the names.
+constexpr std::array<std::string_view, 8> kBylineRoles = {"记者", "本报记者", "通讯员", "见习记者",
+                                                         "特约记者", "实习生", "摄影", "摄影记者"};
+
+// A byline whose two-character names are spaced out to line up with three-character
+// ones: 本报记者 刘 洋 通讯员 赵 敏. Its single characters are names, not letter-spacing.
+bool is_byline_with_padded_names(const std::vector<Run>& runs, const LineShape& line) {
+  if (line.has_prose_punct || line.chars > kMaxLabelChars) return false;
+  std::size_t k = line.first_run;
+  if (runs[k].text == "□" || runs[k].text == "■" || runs[k].text == "◎") ++k;
+  return k < line.end_run &&
+         std::any_of(kBylineRoles.begin(), kBylineRoles.end(), [&](std::string_view role) { return runs[k].text == role; });
+}
+
 // Letter-spaced text: most runs are one Chinese character.
 bool is_justified(const std::vector<Run>& runs, const LineShape& line) {
   int singles = 0;
   const auto n = static_cast<int>(line.end_run - line.first_run);
   for (auto k = line.first_run; k < line.end_run; ++k)
     singles += runs[k].chars == 1 && (runs[k].first.flags & kHan);
-  return singles >= 3 && singles * 5 >= n * 2;
+  return singles >= 3 && singles * 5 >= n * 2 && !is_byline_with_padded_names(runs, line);
 }
 
 // A space between two runs of two or more Chinese characters, the mark of a

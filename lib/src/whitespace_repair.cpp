@@ -51,15 +51,25 @@ Gap label_gap(const Run& left, const Run& right) {
   return Gap::Space;
 }
 
+// A one-character name part: bylines space a two-character name out to line up with
+// three-character ones (本报记者 刘 洋 通讯员 赵 敏). The credit mark 摄 is no name.
+bool is_name_character(const Run& r) { return r.chars == 1 && (r.first.flags & kHan) && !is_credit_mark(r); }
+
 // Decides the gaps inside one line.
 void decide_line_gaps(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
   const auto first = line.first_run;
   const auto last = line.end_run - 1;
+  bool left_ends_name = false;  // runs[k] is the second character of a spaced-out name
   for (auto k = first; k < last; ++k) {
     const Run& left = runs[k];
     const Run& right = runs[k + 1];
+    const bool in_byline = line.role == LineRole::Byline || k + 1 > line.tail_start;
+    const bool one_name = in_byline && !left_ends_name && is_name_character(left) && is_name_character(right);
+    left_ends_name = one_name;
     Gap g;
-    if (k + 1 == line.body_start) {
+    if (one_name) {
+      g = Gap::None;
+    } else if (k + 1 == line.body_start) {
       g = Gap::Break;  // headline (or byline) and body share this line
     } else if (k + 1 == line.tail_start) {
       g = Gap::Break;  // a signature or byline closes the line after a sentence

@@ -4,7 +4,8 @@ extraction leaves other pages, at other column widths (9-30 characters) and with
 SPEC's kinds of damage (justification spaces, a blank line after every visual line,
 lines joined back with a space, spaces between Chinese and digits, a headline on the
 line where its story starts, half-width punctuation, stories in columns of different
-widths). The gold of each page is the gold it came from: only whitespace differs
+widths). The justified styles also space out a byline's two-character names. The
+gold of each page is the gold it came from: only whitespace differs
 (and, in the half-width style, the punctuation, in the page and its gold alike).
 
 The article boundaries are offsets in the non-whitespace text, so the page's
@@ -83,6 +84,18 @@ def letter_space(line):
     return "".join(out)
 
 
+BYLINE_ROLES = ("记者", "本报记者", "通讯员", "见习记者", "特约记者", "实习生", "摄影")
+
+
+def pad_names(line):
+    """A byline's two-character names spaced out to line up with three-character
+    ones, as papers set them: 记者 魏 薇 通讯员 王 红 孟 亮 文/摄."""
+    words = line.split(" ")
+    if words[0] not in BYLINE_ROLES:
+        return line
+    return " ".join(" ".join(w) if len(w) == 2 and w not in BYLINE_ROLES and "/" not in w else w for w in words)
+
+
 def relayout(gold, column, style, rng):
     out = []
     head = None  # a headline waiting to share its story's first line (kind 6)
@@ -104,6 +117,8 @@ def relayout(gold, column, style, rng):
             continue
         if not is_paragraph(raw):
             stories += 1
+            if style.get("justify"):
+                text = pad_names(text)
             out.append(space_digits(text, rng) if style.get("digits") else text)
             if style.get("blank"):
                 out.append("")
