@@ -144,6 +144,7 @@ CivilDate fixed_month_day(Festival festival) {
     case Festival::arbor_day: return {0, 3, 12};
     case Festival::labour_day: return {0, 5, 1};
     case Festival::childrens_day: return {0, 6, 1};
+    case Festival::party_day: return {0, 7, 1};
     case Festival::army_day: return {0, 8, 1};
     case Festival::teachers_day: return {0, 9, 10};
     case Festival::national_day: return {0, 10, 1};

@@ -62,6 +62,8 @@ constexpr PartOfDay kPartsOfDay[] = {
 enum class WordKind : std::uint8_t {
   relative_year, relative_month, relative_day, anaphoric_month, anaphoric_day, new_year_word, new_year_as_year,
   festival, first_month,
+  relative_week,    // 本周, 下个星期: a weekday must follow (本周五)
+  numeral_holiday,  // 五一, 七一, 八一, 十一: a holiday only where the text says so
   lunar_marker,  // 农历, before a lunar month: 农历八月十五
   lunar_month,   // 正月, 冬月, 腊月 (offset: the month)
 };
@@ -83,12 +85,19 @@ constexpr Word kWords[] = {
     {"今早", WordKind::relative_day, 0},          {"昨天", WordKind::relative_day, -1},
     {"昨日", WordKind::relative_day, -1},         {"昨晚", WordKind::relative_day, -1},
     {"明天", WordKind::relative_day, 1},          {"前天", WordKind::relative_day, -2},
+    {"后天", WordKind::relative_day, 2},          {"后年", WordKind::relative_year, 2},
     {"当天", WordKind::anaphoric_day, 0},         {"当日", WordKind::anaphoric_day, 0},
     {"当晚", WordKind::anaphoric_day, 0},         {"次日", WordKind::anaphoric_day, 1},
     {"翌日", WordKind::anaphoric_day, 1},         {"当月", WordKind::anaphoric_month, 0},
     {"上个月", WordKind::relative_month, -1},     {"上月", WordKind::relative_month, -1},
     {"本月", WordKind::relative_month, 0},        {"下个月", WordKind::relative_month, 1},
     {"下月", WordKind::relative_month, 1},        {"新的一年", WordKind::new_year_as_year},
+    {"上个星期", WordKind::relative_week, -1},    {"下个星期", WordKind::relative_week, 1},
+    {"这个星期", WordKind::relative_week, 0},     {"上星期", WordKind::relative_week, -1},
+    {"下星期", WordKind::relative_week, 1},       {"本星期", WordKind::relative_week, 0},
+    {"这星期", WordKind::relative_week, 0},       {"上周", WordKind::relative_week, -1},
+    {"下周", WordKind::relative_week, 1},         {"本周", WordKind::relative_week, 0},
+    {"这周", WordKind::relative_week, 0},
     {"新一年", WordKind::new_year_as_year},       {"新年", WordKind::new_year_word},
     {"新春", WordKind::festival, 0, Festival::spring_festival},
     {"春节", WordKind::festival, 0, Festival::spring_festival},
@@ -120,6 +129,11 @@ constexpr Word kWords[] = {
     {"植树节", WordKind::festival, 0, Festival::arbor_day},
     {"教师节", WordKind::festival, 0, Festival::teachers_day},
     {"建军节", WordKind::festival, 0, Festival::army_day},
+    {"建党节", WordKind::festival, 0, Festival::party_day},
+    {"五一", WordKind::numeral_holiday, 0, Festival::labour_day},
+    {"七一", WordKind::numeral_holiday, 0, Festival::party_day},
+    {"八一", WordKind::numeral_holiday, 0, Festival::army_day},
+    {"十一", WordKind::numeral_holiday, 0, Festival::national_day},
     {"圣诞节", WordKind::festival, 0, Festival::christmas},
     {"情人节", WordKind::festival, 0, Festival::valentines_day},
 };
@@ -610,7 +624,10 @@ class LineScanner {
       case WordKind::relative_year: {
         // 如今年轻人, 过去年代, 目前年份: the word straddles two others.
         if (is_one_of(next, U"轻龄纪华代级"sv) || is_one_of(previous, U"过如"sv)) return 0;
-        if (word.offset == -2 && (!is_clause_start_before(previous) || is_one_of(next, U"度均份限"sv))) return 0;
+        if ((word.offset == -2 || word.offset == 2) &&
+            (!is_clause_start_before(previous) || is_one_of(next, U"度均份限"sv))) {
+          return 0;
+        }
         expression.reference = DateReference::relative_year;
         if (std::size_t with_month = match_month_after(expression, end); with_month != 0) return with_month;
         return emit(expression, end);
@@ -620,6 +637,8 @@ class LineScanner {
         if (word.text.ends_with("天") && (previous == U'的' || is_figurative_before(begin))) return 0;
         if (previous == U'《') return 0;
         if (word.offset == -2 && (is_one_of(previous, U"提目以此之事"sv) || is_one_of(next, U"数气"sv))) return 0;
+        // 以后天气, 今后天天, 先天后天, 后天性: 后 ends another word, or 后天 is "acquired".
+        if (word.offset == 2 && (is_one_of(previous, U"以今之然最先此其往随落稍天"sv) || is_one_of(next, U"性养"sv))) return 0;
         expression.reference = DateReference::relative_day;
         return emit(expression, end);
       case WordKind::relative_month:
@@ -646,6 +665,15 @@ class LineScanner {
         return match_new_year(expression, begin, end);
       case WordKind::festival:
         return match_festival(expression, word.festival, begin, end);
+      case WordKind::numeral_holiday:
+        return match_numeral_holiday(expression, word.festival, begin, end);
+      case WordKind::relative_week: {
+        const int weekday = weekday_number(at(end));
+        if (weekday == 0) return 0;  // 本周, 下周 alone: a week, no day
+        expression.reference = DateReference::relative_week;
+        expression.day = weekday;
+        return emit(expression, end + length_at(end));
+      }
       case WordKind::first_month:
         return match_month(expression, 1, /*may_stand_alone=*/true, begin, end, /*year_written=*/false);
       case WordKind::lunar_marker:
@@ -738,6 +766,32 @@ class LineScanner {
     expression.festival = festival;
     if (!take_year_before(expression, begin)) expression.generic = is_generic_mention(begin, end);
     return emit(expression, end);
+  }
+
+  // 五一, 七一, 八一 and 十一 are numbers and names (五一路, 五一广场, 十一届) more often
+  // than holidays: only in quotes (“五一”) or before a word of holidays (五一假期,
+  // 十一黄金周) are they one. Before the holiday's own name (八一建军节, 五一国际劳动节)
+  // the expression takes the name in.
+  std::size_t match_numeral_holiday(DateExpression& expression, Festival festival, std::size_t begin, std::size_t end) {
+    if (before(begin) == U'“' && at(end) == U'”') return match_festival(expression, festival, begin, end);
+    constexpr std::pair<std::string_view, Festival> kNames[] = {
+        {"国际劳动节", Festival::labour_day}, {"劳动节", Festival::labour_day}, {"建党节", Festival::party_day},
+        {"建军节", Festival::army_day},       {"国庆节", Festival::national_day}};
+    for (const auto& [name, named] : kNames) {
+      if (has(end, name)) return named == festival ? match_festival(expression, festival, begin, end + name.size()) : 0;
+    }
+    for (std::string_view cue : {"假期"sv, "小长假"sv, "长假"sv, "黄金周"sv, "假日"sv, "期间"sv, "前夕"sv, "当天"sv}) {
+      if (has(end, cue)) return match_festival(expression, festival, begin, end);
+    }
+    return 0;
+  }
+
+  // 一 to 六 for Monday to Saturday, 日 and 天 for Sunday; 0 for anything else.
+  static int weekday_number(char32_t cp) {
+    constexpr std::u32string_view kDays = U"一二三四五六日";
+    if (cp == U'天') return 7;
+    const std::size_t i = kDays.find(cp);
+    return i == std::u32string_view::npos ? 0 : static_cast<int>(i) + 1;
   }
 
   // A year written just before (2023年春节, 2023年的新年, 今年春节) names the festival's

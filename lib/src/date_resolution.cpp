@@ -236,6 +236,13 @@ PartialDate resolve_date_part(const DateExpression& expression, const DocumentDa
     case DateReference::relative_day:
       if (!document.date) return {0, 0, 0};
       return from_civil(add_days(*document.date, expression.offset));
+    case DateReference::relative_week: {
+      if (!document.date) return {0, 0, 0};
+      // Weeks start on Monday; 1970-01-01 was a Thursday (day 3 counted from Monday).
+      const std::int64_t days = days_from_civil(*document.date);
+      const std::int64_t since_monday = ((days + 3) % 7 + 7) % 7;
+      return from_civil(add_days(*document.date, -since_monday + 7 * expression.offset + expression.day - 1));
+    }
     case DateReference::anaphoric_month:
       if (article.last_month.month == 0) return {0, 0, -1};
       return {article.last_month.year, article.last_month.month, -1, article.year_from_text};

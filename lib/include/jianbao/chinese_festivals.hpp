@@ -27,6 +27,7 @@ enum class Festival : std::uint8_t {
   arbor_day,         // 植树节: 03-12
   labour_day,        // 劳动节: 05-01
   childrens_day,     // 儿童节: 06-01
+  party_day,         // 建党节, 七一: 07-01
   army_day,          // 建军节: 08-01
   teachers_day,      // 教师节: 09-10
   national_day,      // 国庆节: 10-01

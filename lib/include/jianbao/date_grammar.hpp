@@ -18,6 +18,7 @@ enum class DateReference : std::uint8_t {
   relative_year,    // 今年, 去年, 明年 (and 去年12月24日): the document's year + offset
   relative_month,   // 上月, 本月, 下月: the document's month + offset
   relative_day,     // 昨天, 今天, 明天: the document's date + offset
+  relative_week,    // 本周五, 下周一: weekday `day` (1 Monday .. 7 Sunday) of the document's week + offset
   anaphoric_month,  // 当月: the month the article is talking about
   anaphoric_day,    // 当天, 次日: the day the article is talking about + offset
   new_year,         // 新年, 新的一年 meaning the year that has just begun
