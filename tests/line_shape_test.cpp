@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <random>
 #include <string>
 
 namespace jianbao {
@@ -27,6 +28,29 @@ TEST(LineShape, ScanSplitsRunsAndDropsBlankLines) {
   EXPECT_EQ(s.runs[1].text, "1月");
   EXPECT_EQ(s.lines[0].chars, 8);
   EXPECT_EQ(s.lines[1].first_run, 3u);
+}
+
+// The scan keeps each run's first and last characters as it reads them: they must be
+// what decoding the run's text gives, invalid bytes and cut sequences included.
+TEST(LineShape, RunsKnowTheirFirstAndLastCharacters) {
+  const std::string pieces[] = {"一", "。", "，", "a", "1", "”", "（", "𠀀", "é", " ", " ", "\n", "\xE4\xB8",
+                                "\xB8", "\x80\x80", "\xF0\x9F", "\xE0\x80\x80", "\xED\xA0\x80", "\xC3", "\xFF", "\u3000"};
+  std::mt19937 random(20261123);
+  for (int trial = 0; trial < 20000; ++trial) {
+    std::string page;
+    const int length = static_cast<int>(random() % 24);
+    for (int k = 0; k < length; ++k) page += pieces[random() % std::size(pieces)];
+    Shaped s;
+    scan_page(page, s.runs, s.lines);
+    for (const auto& run : s.runs) {
+      Utf8Char first = decode_utf8(run.text, 0), last = first;
+      for (std::size_t i = 0; i < run.text.size(); i += last.length) last = decode_utf8(run.text, i);
+      ASSERT_EQ(run.first.cp, first.cp) << testing::PrintToString(page);
+      ASSERT_EQ(run.last.cp, last.cp) << testing::PrintToString(page);
+      ASSERT_EQ(run.last.length, last.length) << testing::PrintToString(page);
+      ASSERT_EQ(run.last.flags, last.flags) << testing::PrintToString(page);
+    }
+  }
 }
 
 TEST(LineShape, JustifiedLines) {

@@ -140,11 +140,12 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
   if (closes_with_photo_credit(runs, line, table)) return true;
   const Run& last = runs[line.end_run - 1];
   std::string_view t = last.text;
-  // Walk back over closers.
+  // Walk back over closers. The last character is the run's, read when it was
+  // scanned: most lines are told by it alone, without reading their text again.
   std::size_t i = t.size();
   int closers = 0;
   while (i > 0) {
-    const Utf8Char c = char_before(t, i, table);
+    const Utf8Char c = i == t.size() ? last.last : char_before(t, i, table);
     const std::size_t j = i - c.length;
     if (c.flags & kSentenceEnd) return true;
     if (!(c.flags & kCloser) || ++closers > 2) break;
@@ -380,6 +381,10 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   int chars = 0, width = 0;
   bool clause = false, sentence_end = false;
   Utf8Char first{};
+  // The run's last character: the last one decoded, or the ideograph ending the
+  // stretch counted after it (E4..E9 and two continuation bytes, valid by the count).
+  Utf8Char last_decoded{};
+  bool ends_in_stretch = false;
   auto close_run = [&](std::size_t end) {
     if (!in_run) return;
     Run& run = builder.begin_run();
@@ -388,7 +393,12 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     run.chars = chars;
     run.has_clause_punct = clause;
     run.has_sentence_end = sentence_end;
-    run.last = chars == 1 ? first : char_before(run.text, run.text.size(), table);
+    if (ends_in_stretch) {
+      const char32_t cp = ((bytes[end - 3] & 0x0Fu) << 12) | ((bytes[end - 2] & 0x3Fu) << 6) | (bytes[end - 1] & 0x3Fu);
+      run.last = {cp, 3, table[cp]};
+    } else {
+      run.last = last_decoded;
+    }
     // Stored apart from chars: side by side, GCC packs the two counters into one
     // vector register for a single store, moving them between register files in the
     // loop.
@@ -433,6 +443,8 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
     sentence_end |= (c.flags & kSentenceEnd) != 0;
     i += c.length;
     const std::size_t ideographs = leading_ideographs(bytes + i, n - i);
+    last_decoded = c;
+    ends_in_stretch = ideographs != 0;
     chars += static_cast<int>(ideographs);
     width += 2 * static_cast<int>(ideographs);
     i += 3 * ideographs;
