@@ -222,10 +222,8 @@ bool is_byline_with_padded_names(const std::vector<Run>& runs, const LineShape& 
 
 // Letter-spaced text: most runs are one Chinese character.
 bool is_justified(const std::vector<Run>& runs, const LineShape& line) {
-  int singles = 0;
+  const int singles = line.single_han_runs;
   const auto n = static_cast<int>(line.end_run - line.first_run);
-  for (auto k = line.first_run; k < line.end_run; ++k)
-    singles += runs[k].chars == 1 && (runs[k].first.flags & kHan);
   return singles >= 3 && singles * 5 >= n * 2 && !is_byline_with_padded_names(runs, line);
 }
 
@@ -352,6 +350,8 @@ void LineBuilder::end_run() {
   Run& run = runs_.back();
   if (runs_.size() - 1 > first_run_ && gap_takes_room(runs_[runs_.size() - 2], run)) width_ += 1;
   chars_ += run.chars;
+  // Counted while the run is at hand: the lines are classified once the page is read.
+  single_han_runs_ += run.chars == 1 && (run.first.flags & kHan);
   width_ += run.width;
   has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
   note_commentary_credit(run);
@@ -363,10 +363,11 @@ void LineBuilder::end_line() {
   line.first_run = first_run_;
   line.end_run = runs_.size();
   line.chars = chars_;
+  line.single_han_runs = single_han_runs_;
   line.width = width_;
   line.has_prose_punct = has_prose_punct_;
   first_run_ = runs_.size();
-  chars_ = width_ = 0;
+  chars_ = single_han_runs_ = width_ = 0;
   has_prose_punct_ = false;
 }
 

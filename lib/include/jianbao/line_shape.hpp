@@ -32,6 +32,7 @@ struct LineShape {
   std::size_t first_run = 0;  // runs [first_run, end_run) make the line
   std::size_t end_run = 0;
   int chars = 0;
+  int single_han_runs = 0;    // runs of one Han character: many make a letter-spaced line
   int width = 0;              // display columns of the text (of the body, after an inline head)
   int column = 0;             // estimated column width around the line, 0 if unknown
   int hanging = 0;            // columns of closing punctuation that may hang past the column's edge
@@ -71,6 +72,7 @@ class LineBuilder {
   // The line being built: runs [first_run_, runs_.size()) and their totals.
   std::size_t first_run_ = 0;
   int chars_ = 0;
+  int single_han_runs_ = 0;
   int width_ = 0;
   bool has_prose_punct_ = false;
 };
