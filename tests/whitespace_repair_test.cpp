@@ -68,6 +68,16 @@ TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
   EXPECT_EQ(despace("记 者 魏 薇\n"), "记者魏薇\n");
 }
 
+// A paragraph's last line may fill its column exactly; a photo's note under it still
+// opens a paragraph of its own.
+TEST(WhitespaceRepair, PictureNoteAfterAFullLineIsItsOwnParagraph) {
+  EXPECT_EQ(despace("医院要求各科室加强值\n守，及时调整诊疗方案和防\n护措施，确保每位患者平安。\n图为医护人员在为患者手术。\n"),
+            "医院要求各科室加强值守，及时调整诊疗方案和防护措施，确保每位患者平安。\n图为医护人员在为患者手术。\n");
+  // Within a sentence, 图为 is no note.
+  EXPECT_EQ(despace("医院要求各科室加强值\n守，及时调整诊疗方案的意\n图为确保患者平安。\n"),
+            "医院要求各科室加强值守，及时调整诊疗方案的意图为确保患者平安。\n");
+}
+
 TEST(WhitespaceRepair, KeepsPhotoCreditSpace) {
   EXPECT_EQ(despace("图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n"),
             "图为工作人员向顾客教授家庭收纳整理方法。王韵菲 摄\n");

@@ -46,6 +46,20 @@ bool starts_with_any(std::string_view s, const std::array<std::string_view, N>& 
 
 // Words that open a news item's first paragraph.
 constexpr std::array<std::string_view, 4> kItemOpeners = {"本报讯", "本报记者", "本报通讯员", "新华社"};
+// Words that open a photo's note, which is a paragraph of its own.
+constexpr std::array<std::string_view, 6> kPictureNoteOpeners = {"图为", "上图", "下图", "左图", "右图", "▲"};
+
+// Whether the run opens a photo's note; as in opens_byline, the first character rules
+// most runs out.
+bool opens_picture_note(const Run& r) {
+  switch (r.first.cp) {
+    case U'图': case U'上': case U'下': case U'左': case U'右': case U'▲':
+      return starts_with_any(r.text, kPictureNoteOpeners);
+    default:
+      return false;
+  }
+}
+
 // Words that open a byline or credit line.
 constexpr std::array<std::string_view, 14> kBylineOpeners = {
     "□", "■", "◎", "记者", "本报记者", "通讯员", "见习记者", "特约记者",
@@ -465,6 +479,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? display_width(last) : 0;
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
+    line.starts_picture_note = opens_picture_note(first);
     find_inline_head(runs, line);
     // A headline sharing the line takes none of its column: the body's part is what
     // runs on (……鸣笛启程 本报讯 1月6日，满载钢铁、自行车 / 等货物的中欧班列……).
@@ -557,6 +572,9 @@ bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   // A column line never runs on into a whole-paragraph line.
   if (b.paragraph_line && !a.justified) return false;
   if (!a.ends_sentence) return true;
+  // A sentence ends at the line's end and a photo's note (图为……) opens the next:
+  // the note is a paragraph of its own, however full the line before it.
+  if (b.starts_picture_note) return false;
   // A sentence ends at the line's end. The paragraph goes on only if the line fills
   // its column (less the indent when it opens the paragraph) and the next line is
   // not indented as a new paragraph's first line; a letter-spaced next line hides its

@@ -41,6 +41,7 @@ struct LineShape {
   bool ends_sentence = false;
   bool has_prose_punct = false;
   bool starts_item = false;   // opens a news item: 本报讯, 本报记者
+  bool starts_picture_note = false;  // opens a photo's note: 图为, 上图
   bool opens_paragraph = false;  // the line before ended a paragraph
   bool paragraph_line = false;  // longer than any newspaper column: already one paragraph
   bool keeps_spaces = false;  // spaces between Chinese runs carry meaning (headline, byline)
