@@ -60,10 +60,12 @@ bool opens_picture_note(const Run& r) {
   }
 }
 
-// Words that open a byline or credit line.
-constexpr std::array<std::string_view, 14> kBylineOpeners = {
-    "□", "■", "◎", "记者", "本报记者", "通讯员", "见习记者", "特约记者",
-    "文/", "图/", "文／", "图／", "摄影", "实习生"};
+// What opens a byline or credit line: a box mark, a reporter's role (which stands
+// alone before the names) or a text or picture credit.
+constexpr std::array<std::string_view, 3> kBylineMarks = {"□", "■", "◎"};
+constexpr std::array<std::string_view, 8> kBylineRoles = {"记者", "本报记者", "通讯员", "见习记者",
+                                                         "特约记者", "实习生", "摄影", "摄影记者"};
+constexpr std::array<std::string_view, 4> kCreditOpeners = {"文/", "图/", "文／", "图／"};
 // Credits a commentary head carries before its body: 太报评, 本报评论员.
 constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
 
@@ -73,7 +75,8 @@ bool opens_byline(const Run& r) {
   switch (r.first.cp) {
     case U'□': case U'■': case U'◎': case U'记': case U'本': case U'通': case U'见': case U'特':
     case U'文': case U'图': case U'摄': case U'实':
-      return starts_with_any(r.text, kBylineOpeners);
+      return starts_with_any(r.text, kBylineMarks) || starts_with_any(r.text, kBylineRoles) ||
+             starts_with_any(r.text, kCreditOpeners);
     default:
       return false;
   }
@@ -220,18 +223,16 @@ bool is_lone_name(const std::vector<Run>& runs, const LineShape& line) {
   return line.end_run - line.first_run == 1 && line.chars >= 2 && line.chars <= 4 && is_han_only(runs[line.first_run]);
 }
 
-// The words of a byline that name a reporter's role, standing alone before the names.
-constexpr std::array<std::string_view, 8> kBylineRoles = {"记者", "本报记者", "通讯员", "见习记者",
-                                                         "特约记者", "实习生", "摄影", "摄影记者"};
-
 // A byline whose two-character names are spaced out to line up with three-character
 // ones: 本报记者 刘 洋 通讯员 赵 敏. Its single characters are names, not letter-spacing.
 bool is_byline_with_padded_names(const std::vector<Run>& runs, const LineShape& line) {
   if (line.has_prose_punct || line.chars > kMaxLabelChars) return false;
   std::size_t k = line.first_run;
-  if (runs[k].text == "□" || runs[k].text == "■" || runs[k].text == "◎") ++k;
-  return k < line.end_run &&
-         std::any_of(kBylineRoles.begin(), kBylineRoles.end(), [&](std::string_view role) { return runs[k].text == role; });
+  auto is_one_of = [](std::string_view text, const auto& words) {
+    return std::find(words.begin(), words.end(), text) != words.end();
+  };
+  if (is_one_of(runs[k].text, kBylineMarks)) ++k;
+  return k < line.end_run && is_one_of(runs[k].text, kBylineRoles);
 }
 
 // Letter-spaced text: most runs are one Chinese character.
