@@ -23,6 +23,8 @@ TEST(IdeographStretch, CountsIdeographsUpToTheFirstOtherCharacter) {
   EXPECT_EQ(count("就贯彻落实好省两会精神会议强调十点意见一要认真"), 23u);
   // Lead bytes E4..E9 only: 〇 (E3 80 87) ends a stretch, 龥 (E9 BE A5) does not.
   EXPECT_EQ(count("龥〇"), 1u);
+  // The Yijing hexagrams (U+4DC0..U+4DFF, E4 B7 xx) are symbols, not Han.
+  EXPECT_EQ(count("中䷀中"), 1u);
   // A sequence cut short ends it, at any point of a block.
   std::string ideographs;
   for (std::size_t k = 0; k < 12; ++k, ideographs += "中")
@@ -33,7 +35,7 @@ TEST(IdeographStretch, CountsIdeographsUpToTheFirstOtherCharacter) {
 TEST(IdeographStretch, BlocksAgreeWithCharacters) {
   std::mt19937 random(20231123);
   const std::string pieces[] = {"中", "国", "龥", "丁", "，", "。", "“", "a", " ", "\n", "\xE4\xB8", "\xE4", "\x80",
-                                "\xBF", "\xEA\xB0\x80", "\xE3\x80\x80", "\xF0\xA0\x80\x80"};
+                                "\xBF", "\xEA\xB0\x80", "\xE3\x80\x80", "\xF0\xA0\x80\x80", "䷀", "\xE4\xB7"};
   for (int round = 0; round < 3000; ++round) {
     std::string text;
     const int length = std::uniform_int_distribution<>(0, 30)(random);

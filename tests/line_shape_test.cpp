@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdlib>
 #include <random>
 #include <string>
 
@@ -49,6 +50,104 @@ TEST(LineShape, RunsKnowTheirFirstAndLastCharacters) {
       ASSERT_EQ(run.last.cp, last.cp) << testing::PrintToString(page);
       ASSERT_EQ(run.last.length, last.length) << testing::PrintToString(page);
       ASSERT_EQ(run.last.flags, last.flags) << testing::PrintToString(page);
+    }
+  }
+}
+
+// The scan as its definition reads, one character at a time: what scan_page must
+// give whichever of its ways (plain blocks as bit masks, characters, stretches of
+// ideographs) reads each byte.
+void scan_one_character_at_a_time(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
+  LineBuilder builder(runs, lines);
+  Run* run = nullptr;
+  std::size_t begin = 0;
+  for (std::size_t i = 0;;) {
+    const bool page_end = i == page.size();
+    const Utf8Char c = page_end ? Utf8Char{'\n', 1, 0} : decode_utf8(page, i);
+    if ((c.flags & kSpace) || c.cp == '\n' || c.cp == '\r' || c.cp == '\f' || c.cp == '\v') {
+      if (run != nullptr) {
+        run->text = page.substr(begin, i - begin);
+        builder.end_run();
+        run = nullptr;
+      }
+      if (c.cp == '\n') builder.end_line();
+      if (page_end) return;
+      i += c.length;
+      continue;
+    }
+    if (run == nullptr) {
+      run = &builder.begin_run();
+      run->first = c;
+      begin = i;
+    }
+    run->last = c;
+    run->chars += 1;
+    run->width += display_width(c);
+    run->has_clause_punct |= (c.flags & kClausePunct) && c.cp != U'：' && c.cp != U':';
+    run->has_sentence_end |= (c.flags & kSentenceEnd) != 0;
+    i += c.length;
+  }
+}
+
+void expect_same_character(const Utf8Char& a, const Utf8Char& b, const std::string& where) {
+  ASSERT_EQ(a.cp, b.cp) << where;
+  ASSERT_EQ(a.length, b.length) << where;
+  ASSERT_EQ(a.flags, b.flags) << where;
+}
+
+// Pages long enough for many blocks, mostly of plain text with the odd character
+// that is not (two- and four-byte characters, invalid and cut sequences, wide
+// spaces), in the shapes pages have: letter-spaced, blank lines, whole paragraphs.
+TEST(LineShape, ScanGivesWhatReadingOneCharacterAtATimeGives) {
+  const std::string plain[] = {"中", "国", "，", "。", "、", "“", "”", "：", "；", "！", "？", "…", "䷀", "a", "Z", "1",
+                               ",", ";", ":", "!", "?", ".", "(", " ", " ", "  ", "\n", "\n\n", "\t", "\v", "\r",
+                               "\f", "\u3000", "\u2003"};
+  const std::string odd[] = {"é", "·", "\u00A0", "𠀀", "\xE4\xB8", "\xB8", "\x80\x80", "\xF0\x9F", "\xE0\x80\x80",
+                             "\xED\xA0\x80", "\xC3", "\xFF", "\xE4", "\xE4\xB7", "\xE0\xA4\x80"};
+  const bool sanitized = std::getenv("JIANBAO_SANITIZED") != nullptr && std::string(std::getenv("JIANBAO_SANITIZED")) == "1";
+  std::mt19937 random(20261204);
+  for (int trial = 0; trial < (sanitized ? 1000 : 6000); ++trial) {
+    std::string page;
+    const int length = static_cast<int>(random() % 400);
+    const unsigned odd_one_in = 1 + random() % 200;
+    const bool letter_spaced = random() % 3 == 0;
+    for (int k = 0; k < length; ++k) {
+      if (random() % odd_one_in == 0) {
+        page += odd[random() % std::size(odd)];
+      } else if (random() % 3 != 0) {
+        page += "中";
+      } else {
+        page += plain[random() % std::size(plain)];
+      }
+      if (letter_spaced) page += ' ';
+    }
+    std::vector<jianbao::Run> runs, expected_runs;
+    std::vector<LineShape> lines, expected_lines;
+    scan_page(page, runs, lines);
+    scan_one_character_at_a_time(page, expected_runs, expected_lines);
+    const std::string where = testing::PrintToString(page);
+    ASSERT_EQ(runs.size(), expected_runs.size()) << where;
+    for (std::size_t k = 0; k < runs.size(); ++k) {
+      const jianbao::Run& r = runs[k];
+      const jianbao::Run& e = expected_runs[k];
+      ASSERT_EQ(r.text.data(), e.text.data()) << where << " run " << k;
+      ASSERT_EQ(r.text.size(), e.text.size()) << where << " run " << k;
+      expect_same_character(r.first, e.first, testing::PrintToString(r.text) + " vs " + testing::PrintToString(e.text) + " offset " + std::to_string(r.text.data() - page.data()));
+      expect_same_character(r.last, e.last, testing::PrintToString(r.text) + " vs " + testing::PrintToString(e.text) + " offset " + std::to_string(r.text.data() - page.data()));
+      ASSERT_EQ(r.chars, e.chars) << where << " run " << k;
+      ASSERT_EQ(r.width, e.width) << where << " run " << k;
+      ASSERT_EQ(r.has_clause_punct, e.has_clause_punct) << where << " run " << k;
+      ASSERT_EQ(r.has_sentence_end, e.has_sentence_end) << where << " run " << k;
+      ASSERT_EQ(r.is_commentary_credit, e.is_commentary_credit) << where << " run " << k;
+    }
+    ASSERT_EQ(lines.size(), expected_lines.size()) << where;
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+      ASSERT_EQ(lines[k].first_run, expected_lines[k].first_run) << where;
+      ASSERT_EQ(lines[k].end_run, expected_lines[k].end_run) << where;
+      ASSERT_EQ(lines[k].chars, expected_lines[k].chars) << where;
+      ASSERT_EQ(lines[k].single_han_runs, expected_lines[k].single_han_runs) << where;
+      ASSERT_EQ(lines[k].width, expected_lines[k].width) << where;
+      ASSERT_EQ(lines[k].has_prose_punct, expected_lines[k].has_prose_punct) << where;
     }
   }
 }

@@ -6,11 +6,9 @@
 #include <algorithm>
 #include <array>
 #include <cstring>
-
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 #include <utility>
+
+#include "jianbao/text_block.hpp"
 
 namespace jianbao {
 
@@ -49,45 +47,6 @@ bool all_ascii(const unsigned char* data) {
   std::uint64_t word;
   std::memcpy(&word, data, sizeof word);
   return (word & 0x8080808080808080ULL) == 0;
-}
-
-// How many bytes at p (16 * blocks readable, blocks <= 4, at a character boundary)
-// are whole, valid characters of the kinds Chinese text is made of: ASCII and
-// three-byte sequences whose lead byte puts no bound on the second (E1..EC, EE, EF:
-// all of CJK text and punctuation). 0 when the bytes hold anything else; the byte
-// loop then decides. Four blocks at once cost little more than one on long text.
-std::size_t plain_block_length(const unsigned char* p, int blocks) {
-#if defined(__SSE2__)
-  std::uint64_t ascii = 0, continuation = 0, lead = 0;
-  for (int block = 0; block < blocks; ++block) {
-    const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + 16 * block));
-    const int shift = 16 * block;
-    ascii |= std::uint64_t(_mm_movemask_epi8(v) ^ 0xFFFF) << shift;
-    continuation |= std::uint64_t(_mm_movemask_epi8(_mm_cmpeq_epi8(_mm_and_si128(v, _mm_set1_epi8(static_cast<char>(0xC0))),
-                                                                   _mm_set1_epi8(static_cast<char>(0x80)))))
-                    << shift;
-    // Lead bytes E1..EF as (byte - E1) <= 14 unsigned, then E0 and ED left out.
-    const __m128i offset = _mm_sub_epi8(v, _mm_set1_epi8(static_cast<char>(0xE1)));
-    const int e1_to_ef = _mm_movemask_epi8(_mm_cmpeq_epi8(_mm_min_epu8(offset, _mm_set1_epi8(14)), offset));
-    const int ed = _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xED))));
-    lead |= std::uint64_t(e1_to_ef & ~ed) << shift;
-  }
-  const auto size = static_cast<std::size_t>(16 * blocks);
-  const std::uint64_t all = size == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << size) - 1;
-  if ((ascii | continuation | lead) != all) return 0;
-  // Stop before a character that the block cuts.
-  const std::size_t length = (lead >> (size - 1) & 1) ? size - 1 : (lead >> (size - 2) & 1) ? size - 2 : size;
-  // Each lead byte before the stop needs its two continuation bytes before the stop
-  // too: one cut short by the lead byte that the stop leaves out is invalid.
-  const std::uint64_t within = length == 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << length) - 1;
-  const std::uint64_t leads = lead & within;
-  const std::uint64_t expected = (leads << 1) | (leads << 2);
-  return (continuation & within) == expected ? length : 0;
-#else
-  (void)p;
-  (void)blocks;
-  return 0;
-#endif
 }
 
 constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
@@ -132,17 +91,11 @@ void Utf8Validator::feed(const char* data, std::size_t size) {
   // Whole sequences while 4 bytes are always at hand: ASCII runs eight at a time,
   // the three-byte sequences of Han text checked inline.
   while (i + 4 <= size) {
-    if (i + 64 <= size) {
-      if (const std::size_t length = plain_block_length(bytes + i, 4)) {
-        i += length;
-        continue;
-      }
-    }
-    if (i + 16 <= size) {
-      if (const std::size_t length = plain_block_length(bytes + i, 1)) {
-        i += length;
-        continue;
-      }
+    // Chinese text is mostly ASCII and three-byte characters, checked 64 bytes at a
+    // time (text_block.hpp); the rest byte by byte.
+    if (const std::size_t length = plain_text_length(bytes + i, size - i)) {
+      i += length;
+      continue;
     }
     const unsigned char byte = bytes[i];
     if (byte < 0x80) {

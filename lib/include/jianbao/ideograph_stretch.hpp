@@ -1,6 +1,7 @@
 // Ideograph stretches: the unbroken sequences of CJK ideographs that make up most of a
-// Chinese page. despace's page scan (line_shape.cpp) counts them in blocks of 16 bytes
-// and decodes only the character that ends one.
+// Chinese page. Where despace's page scan (line_shape.cpp) reads a block that is not
+// plain text (text_block.hpp) a character at a time, it counts them in blocks of 16
+// bytes and decodes only the character that ends one.
 #pragma once
 
 #include <cstddef>
@@ -12,12 +13,13 @@
 namespace jianbao {
 
 // How many ideographs follow each other at the start of p[0, size): three-byte
-// characters with lead byte E4..E9 (U+4000..U+9FFF), which the scan counts as Han
-// ideographs two columns wide, one character at a time.
+// characters with lead byte E4..E9 (U+4000..U+9FFF), Han ideographs two columns wide,
+// but the Yijing hexagrams (U+4DC0..U+4DFF, E4 B7), which are symbols one column
+// wide; one character at a time.
 inline std::size_t leading_ideographs_scalar(const unsigned char* p, std::size_t size) {
   std::size_t i = 0;
   while (i + 2 < size && static_cast<unsigned>(p[i] - 0xE4) <= 0xE9 - 0xE4 && (p[i + 1] & 0xC0) == 0x80 &&
-         (p[i + 2] & 0xC0) == 0x80)
+         (p[i + 2] & 0xC0) == 0x80 && !(p[i] == 0xE4 && p[i + 1] == 0xB7))
     i += 3;
   return i / 3;
 }
@@ -40,7 +42,10 @@ inline std::size_t leading_ideographs_sse2(const unsigned char* p, std::size_t s
                                                 _mm_set1_epi8(static_cast<char>(0x80)));
     const unsigned lead_bits = static_cast<unsigned>(_mm_movemask_epi8(lead));
     const unsigned continuation_bits = static_cast<unsigned>(_mm_movemask_epi8(continuation));
-    const unsigned ideographs = lead_bits & (continuation_bits >> 1) & (continuation_bits >> 2);
+    const auto hexagram_bits = static_cast<unsigned>(
+        _mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xE4)))) &
+        (_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(0xB7)))) >> 1));
+    const unsigned ideographs = lead_bits & ~hexagram_bits & (continuation_bits >> 1) & (continuation_bits >> 2);
     const auto stop = static_cast<unsigned>(__builtin_ctz((~ideographs & kTripleStarts) | kNoStop));
     count += stop / 3;
     if (stop != 15) return count;
