@@ -28,9 +28,10 @@ struct RawMasks {
 // Turns raw masks into blocks, carrying what crosses a block's end into the next.
 class BlockBuilder {
  public:
+  // Sized once, so that the loop adding blocks makes no call: one would make the
+  // compiler load its vector constants again for every block.
   BlockBuilder(std::vector<TextBlock>& blocks, std::size_t size) : blocks_(blocks) {
-    blocks_.clear();
-    blocks_.reserve(size / kTextBlockBytes + 1);
+    blocks_.resize((size + kTextBlockBytes - 1) / kTextBlockBytes);
   }
 
   // Adds the next block, of which the first `size` bytes (1..64) are text.
@@ -39,8 +40,8 @@ class BlockBuilder {
     const std::uint64_t leads = raw.plain_lead & within;
     const std::uint64_t continuations = raw.continuation & within;
     bool carry_ok = true;
-    if (!blocks_.empty()) {
-      TextBlock& previous = blocks_.back();
+    if (count_ > 0) {
+      TextBlock& previous = blocks_[count_ - 1];
       // The previous block's last character is cut short here: neither block is plain.
       if (carry_ & ~continuations) previous.plain = false;
       // Nor is this one when that character is not whole for another reason: its
@@ -55,7 +56,7 @@ class BlockBuilder {
     // A lead byte wants its two continuation bytes next, in this block or the next.
     const std::uint64_t wanted = (leads << 1) | (leads << 2) | carry_;
     const bool classes_ok = ((raw.ascii | raw.continuation | raw.plain_lead) & within) == within;
-    TextBlock& b = blocks_.emplace_back();
+    TextBlock& b = blocks_[count_++];
     b.plain = classes_ok && carry_ok && continuations == (wanted & within) && (wanted & ~within) == 0;
     carry_ = (leads >> 63) * 3 | ((leads >> 62) & 1);
     previous_e4_last_ = (raw.e4 & leads) >> 63;
@@ -76,11 +77,12 @@ class BlockBuilder {
 
   // The text ended: a character still waiting for continuation bytes is cut short.
   void finish() {
-    if (carry_ != 0 && !blocks_.empty()) blocks_.back().plain = false;
+    if (carry_ != 0 && count_ > 0) blocks_[count_ - 1].plain = false;
   }
 
  private:
   std::vector<TextBlock>& blocks_;
+  std::size_t count_ = 0;
   std::uint64_t carry_ = 0;  // continuation bytes the next block must start with
   bool previous_e4_last_ = false;
   unsigned char padded_[kTextBlockBytes];

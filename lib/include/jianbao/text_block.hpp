@@ -15,6 +15,9 @@ namespace jianbao {
 constexpr std::size_t kTextBlockBytes = 64;
 
 struct TextBlock {
+  // Left uninitialized: classify_text_blocks sets every field, and a page's blocks
+  // are made anew for every page.
+  TextBlock() {}  // NOLINT(modernize-use-equals-default): = default would zero them in resize()
   std::uint64_t whitespace;  // ASCII whitespace: '\t' '\n' '\v' '\f' '\r' ' '
   std::uint64_t line_ends;   // '\n'
   std::uint64_t starts;      // the first byte of every character
