@@ -136,6 +136,37 @@ inline RawMasks raw_masks_sse2(const unsigned char* p) {
 #endif
 
 #if defined(__x86_64__)
+#define JIANBAO_AVX2 __attribute__((target("avx2")))
+
+// The SSE2 masks, 32 bytes at a time.
+JIANBAO_AVX2 inline RawMasks raw_masks_avx2(const unsigned char* p) {
+  RawMasks m;
+  for (int part = 0; part < 2; ++part) {
+    const __m256i v = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(p + 32 * part));
+    const int shift = 32 * part;
+    auto bits = [](__m256i mask) JIANBAO_AVX2 { return static_cast<std::uint32_t>(_mm256_movemask_epi8(mask)); };
+    auto equal = [&](char c) JIANBAO_AVX2 { return _mm256_cmpeq_epi8(v, _mm256_set1_epi8(c)); };
+    auto in_range = [&](unsigned char low, unsigned char span) JIANBAO_AVX2 {
+      const __m256i offset = _mm256_sub_epi8(v, _mm256_set1_epi8(static_cast<char>(low)));
+      return bits(_mm256_cmpeq_epi8(_mm256_min_epu8(offset, _mm256_set1_epi8(static_cast<char>(span))), offset));
+    };
+    auto put = [&](std::uint64_t& mask, std::uint32_t b) { mask |= std::uint64_t{b} << shift; };
+    put(m.ascii, ~bits(v));
+    put(m.continuation, bits(_mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(0xC0)), v)));
+    put(m.plain_lead, in_range(0xE1, 0xEF - 0xE1) & ~bits(equal(static_cast<char>(0xED))));
+    put(m.ideograph_lead, in_range(0xE4, 0xE9 - 0xE4));
+    put(m.e4, bits(equal(static_cast<char>(0xE4))));
+    put(m.b7, bits(equal(static_cast<char>(0xB7))));
+    put(m.whitespace, in_range('\t', '\r' - '\t') | bits(equal(' ')));
+    put(m.line_ends, bits(equal('\n')));
+    put(m.ascii_marks, bits(_mm256_or_si256(_mm256_or_si256(equal(','), equal(';')),
+                                            _mm256_or_si256(equal('!'), equal('?')))));
+  }
+  return m;
+}
+#endif
+
+#if defined(__x86_64__)
 #define JIANBAO_AVX512 __attribute__((target("avx512f,avx512bw")))
 
 JIANBAO_AVX512 inline RawMasks raw_masks_avx512(const unsigned char* p) {
@@ -161,6 +192,15 @@ JIANBAO_AVX512 inline RawMasks raw_masks_avx512(const unsigned char* p) {
 
 }  // namespace
 
+bool avx2_supported() {
+#if defined(__x86_64__)
+  static const bool supported = __builtin_cpu_supports("avx2");
+  return supported;
+#else
+  return false;
+#endif
+}
+
 bool avx512_supported() {
 #if defined(__x86_64__)
   static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
@@ -170,7 +210,7 @@ bool avx512_supported() {
 #endif
 }
 
-// The two classifiers differ only in the mask function: GCC inlines a function
+// The classifiers differ only in the mask function: GCC inlines a function
 // built for AVX-512 only into another built for it, so each has its own loop.
 void classify_text_blocks_sse2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {
   BlockBuilder builder(blocks, size);
@@ -186,6 +226,14 @@ void classify_text_blocks_sse2(const unsigned char* text, std::size_t size, std:
 }
 
 #if defined(__x86_64__)
+JIANBAO_AVX2 void classify_text_blocks_avx2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {
+  BlockBuilder builder(blocks, size);
+  std::size_t i = 0;
+  for (; i + kTextBlockBytes <= size; i += kTextBlockBytes) builder.add(raw_masks_avx2(text + i), kTextBlockBytes);
+  if (i < size) builder.add(raw_masks_avx2(builder.padded(text + i, size - i)), size - i);
+  builder.finish();
+}
+
 JIANBAO_AVX512 void classify_text_blocks_avx512(const unsigned char* text, std::size_t size,
                                                 std::vector<TextBlock>& blocks) {
   BlockBuilder builder(blocks, size);
@@ -195,6 +243,9 @@ JIANBAO_AVX512 void classify_text_blocks_avx512(const unsigned char* text, std::
   builder.finish();
 }
 #else
+void classify_text_blocks_avx2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {
+  classify_text_blocks_sse2(text, size, blocks);
+}
 void classify_text_blocks_avx512(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {
   classify_text_blocks_sse2(text, size, blocks);
 }
@@ -216,6 +267,13 @@ std::size_t plain_text_length_sse2(const unsigned char* text, std::size_t size) 
 }
 
 #if defined(__x86_64__)
+JIANBAO_AVX2 std::size_t plain_text_length_avx2(const unsigned char* text, std::size_t size) {
+  std::size_t i = 0;
+  std::uint64_t carry = 0;
+  while (i + kTextBlockBytes <= size && next_plain_block(raw_masks_avx2(text + i), carry)) i += kTextBlockBytes;
+  return before_unfinished(i, carry);
+}
+
 JIANBAO_AVX512 std::size_t plain_text_length_avx512(const unsigned char* text, std::size_t size) {
   std::size_t i = 0;
   std::uint64_t carry = 0;
@@ -223,18 +281,25 @@ JIANBAO_AVX512 std::size_t plain_text_length_avx512(const unsigned char* text, s
   return before_unfinished(i, carry);
 }
 #else
+std::size_t plain_text_length_avx2(const unsigned char* text, std::size_t size) {
+  return plain_text_length_sse2(text, size);
+}
 std::size_t plain_text_length_avx512(const unsigned char* text, std::size_t size) {
   return plain_text_length_sse2(text, size);
 }
 #endif
 
 std::size_t plain_text_length(const unsigned char* text, std::size_t size) {
-  return avx512_supported() ? plain_text_length_avx512(text, size) : plain_text_length_sse2(text, size);
+  if (avx512_supported()) return plain_text_length_avx512(text, size);
+  if (avx2_supported()) return plain_text_length_avx2(text, size);
+  return plain_text_length_sse2(text, size);
 }
 
 void classify_text_blocks(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {
   if (avx512_supported()) {
     classify_text_blocks_avx512(text, size, blocks);
+  } else if (avx2_supported()) {
+    classify_text_blocks_avx2(text, size, blocks);
   } else {
     classify_text_blocks_sse2(text, size, blocks);
   }

@@ -33,7 +33,7 @@ struct TextBlock {
 };
 
 // Classifies text[0, size) into blocks at offsets 0, 64, 128…; the last covers the
-// bytes left, its masks zero past them. Uses AVX-512 where the CPU has it.
+// bytes left, its masks zero past them. Uses AVX-512 or AVX2 where the CPU has it.
 void classify_text_blocks(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks);
 
 // How many bytes at the start of text[0, size) are whole plain characters, read 64
@@ -42,12 +42,16 @@ void classify_text_blocks(const unsigned char* text, std::size_t size, std::vect
 // first 64 bytes are not plain.
 std::size_t plain_text_length(const unsigned char* text, std::size_t size);
 
-// The same with SSE2 (or, where there is none, every block not plain), and with
-// AVX-512BW where avx512_supported(): for tests, which check that they agree.
+// The same with SSE2 (or, where there is none, every block not plain), with AVX2
+// where avx2_supported() and with AVX-512BW where avx512_supported(): for tests,
+// which check that they agree, and benchmarks.
 void classify_text_blocks_sse2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks);
+void classify_text_blocks_avx2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks);
 void classify_text_blocks_avx512(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks);
 std::size_t plain_text_length_sse2(const unsigned char* text, std::size_t size);
+std::size_t plain_text_length_avx2(const unsigned char* text, std::size_t size);
 std::size_t plain_text_length_avx512(const unsigned char* text, std::size_t size);
+bool avx2_supported();
 bool avx512_supported();
 
 }  // namespace jianbao
