@@ -1,8 +1,8 @@
 // Micro-benchmarks for line scanning, despace's first pass: scan_page splits a page
-// into runs of non-whitespace text and lines (decoding and classifying every
-// character, counting display width), then classify_lines estimates the column and
-// each line's role from its neighbours. Both on the raw corpus pages, one page per
-// call as despace does it.
+// into runs of non-whitespace text and lines (from the page's text blocks, read as
+// bit masks with each instruction set the CPU has), then classify_lines estimates
+// the column and each line's role from its neighbours. All on the raw corpus pages,
+// one page per call as despace does it.
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "jianbao/line_shape.hpp"
+#include "jianbao/text_block.hpp"
 
 namespace {
 
@@ -59,6 +60,29 @@ void BM_ScanPage(benchmark::State& state) {
   state.SetBytesProcessed(state.iterations() * total_bytes(pages));
 }
 BENCHMARK(BM_ScanPage);
+
+// The first stage of scan_page alone, with each instruction set.
+using ClassifyTextBlocks = void (*)(const unsigned char*, std::size_t, std::vector<jianbao::TextBlock>&);
+
+void BM_ClassifyTextBlocks(benchmark::State& state, ClassifyTextBlocks classify, bool supported) {
+  if (!supported) {
+    state.SkipWithError("not supported by this CPU");
+    return;
+  }
+  const auto& pages = corpus_pages();
+  std::vector<jianbao::TextBlock> blocks;
+  for (auto _ : state) {
+    for (const auto& page : pages) {
+      classify(reinterpret_cast<const unsigned char*>(page.data()), page.size(), blocks);
+      benchmark::DoNotOptimize(blocks.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * total_bytes(pages));
+}
+BENCHMARK_CAPTURE(BM_ClassifyTextBlocks, sse2, jianbao::classify_text_blocks_sse2, true);
+BENCHMARK_CAPTURE(BM_ClassifyTextBlocks, avx2, jianbao::classify_text_blocks_avx2, jianbao::avx2_supported());
+BENCHMARK_CAPTURE(BM_ClassifyTextBlocks, avx512, jianbao::classify_text_blocks_avx512,
+                  jianbao::avx512_supported());
 
 // classify_lines alone, on lines scanned once outside the loop (it only reads runs).
 void BM_ClassifyLines(benchmark::State& state) {
