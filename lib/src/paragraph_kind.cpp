@@ -170,12 +170,12 @@ bool is_credit(Text line) {
   if (s.empty() || s.size() > 40) return false;
   if ((s.ends_with(U"报评") || s.ends_with(U"评论员")) && s.size() <= 10) return true;
   std::size_t cues = 0, names = 0;
-  std::u32string token;
+  // How many Han characters stand since the last cue or separator: a name has 2-4.
+  std::size_t token = 0;
   auto flush = [&]() {
-    if (token.empty()) return true;
-    const bool name = token.size() >= 2 && token.size() <= 4 &&
-                      std::all_of(token.begin(), token.end(), [](char32_t cp) { return is_han(cp); });
-    token.clear();
+    if (token == 0) return true;
+    const bool name = token >= 2 && token <= 4;
+    token = 0;
     names += name;
     return name;
   };
@@ -195,7 +195,7 @@ bool is_credit(Text line) {
     if (is_space(cp) || cp == U'、' || cp == U'，' || cp == U',' || cp == U'：' || cp == U':' || cp == U'/') {
       if (!flush()) return false;
     } else if (is_han(cp)) {
-      token.push_back(cp);
+      ++token;
     } else {
       return false;
     }
