@@ -4,6 +4,7 @@
 #include "jianbao/headline_matching.hpp"
 
 #include <algorithm>
+#include <array>
 #include <bitset>
 #include <cmath>
 #include <cstdint>
@@ -54,6 +55,17 @@ class Vocabulary {
       if (words_.empty() || words_.back() != e.word) words_.push_back(e.word);
       mark(static_cast<char32_t>(e.word & 0x1FFFFF));
       if (!is_character(e.word)) mark(static_cast<char32_t>(e.word >> 21));
+    }
+    // An open-addressing table from word to index, at most half full: a page's text
+    // asks for a word at nearly every character the headlines use.
+    std::size_t capacity = 16;
+    while (capacity < 2 * words_.size()) capacity *= 2;
+    slots_.assign(capacity, kEmptySlot);
+    shift_ = 64 - static_cast<unsigned>(__builtin_ctzll(capacity));
+    for (std::size_t index = 0; index < words_.size(); ++index) {
+      std::size_t slot = home_slot(words_[index]);
+      while (slots_[slot] != kEmptySlot) slot = (slot + 1) & (slots_.size() - 1);
+      slots_[slot] = static_cast<std::uint32_t>(index);
     }
   }
 
@@ -110,15 +122,25 @@ class Vocabulary {
   void mark(char32_t cp) {
     if (cp <= 0xFFFF) used_[cp] = true;
   }
+  static constexpr std::uint32_t kEmptySlot = std::numeric_limits<std::uint32_t>::max();
+  std::size_t home_slot(Word w) const { return static_cast<std::size_t>((w * 0x9E3779B97F4A7C15ULL) >> shift_); }
   template <typename Visit>
   void find(Word w, Visit& visit) const {
-    const auto it = std::lower_bound(words_.begin(), words_.end(), w);
-    if (it != words_.end() && *it == w) visit(static_cast<std::size_t>(it - words_.begin()));
+    for (std::size_t slot = home_slot(w);; slot = (slot + 1) & (slots_.size() - 1)) {
+      const std::uint32_t index = slots_[slot];
+      if (index == kEmptySlot) return;
+      if (words_[index] == w) {
+        visit(static_cast<std::size_t>(index));
+        return;
+      }
+    }
   }
 
   bool characters_;
   std::vector<Entry> entries_;
-  std::vector<Word> words_;
+  std::vector<Word> words_;  // sorted
+  std::vector<std::uint32_t> slots_;  // indices into words_, or kEmptySlot
+  unsigned shift_ = 0;
   std::bitset<0x10000> used_;  // BMP characters the words are made of
 };
 
@@ -128,6 +150,17 @@ constexpr double kPlacementCost = 3.0;
 constexpr double kSplitCost = 3.0;
 // A shared character says less than a shared word (医 against 医院).
 constexpr double kCharacterWeight = 0.5;
+
+// 1 + ln tf: a word's second and later uses in a paragraph add less and less. Most
+// counts are small, and a table of them spares a log per word use.
+double repeat_weight(std::size_t count) {
+  static const auto kSmall = [] {
+    std::array<double, 64> table{};
+    for (std::size_t n = 1; n < table.size(); ++n) table[n] = 1.0 + std::log(static_cast<double>(n));
+    return table;
+  }();
+  return count < kSmall.size() ? kSmall[count] : 1.0 + std::log(static_cast<double>(count));
+}
 
 }  // namespace
 
@@ -159,30 +192,37 @@ std::vector<std::optional<HeadlinePlacement>> place_headlines(const std::vector<
     std::size_t word;
     std::size_t count;
   };
+  // A paragraph's uses are uses[first_use, end_use): one vector for the page, not one
+  // allocation per paragraph.
   struct Paragraph {
     std::size_t article;
     std::size_t index;
-    std::vector<Use> uses;
+    std::size_t first_use;
+    std::size_t end_use;
   };
   std::vector<Paragraph> paragraphs;
+  std::vector<Use> uses;
+  std::size_t paragraph_count = 0;
+  for (const UntitledArticle& article : articles) paragraph_count += article.paragraphs.size();
+  paragraphs.reserve(paragraph_count);
   std::vector<std::size_t> document_frequency(vocabulary.size());
   std::vector<std::size_t> last_seen(vocabulary.size(), std::numeric_limits<std::size_t>::max());
   std::vector<std::size_t> slot(vocabulary.size());
   for (std::size_t a = 0; a < articles.size(); ++a) {
     for (std::size_t p = 0; p < articles[a].paragraphs.size(); ++p) {
-      Paragraph paragraph{a, p, {}};
       const std::size_t id = paragraphs.size();
+      const std::size_t first_use = uses.size();
       vocabulary.scan(articles[a].paragraphs[p], [&](std::size_t index) {
         if (last_seen[index] == id) {
-          ++paragraph.uses[slot[index]].count;
+          ++uses[slot[index]].count;
           return;
         }
         last_seen[index] = id;
-        slot[index] = paragraph.uses.size();
+        slot[index] = uses.size();
         ++document_frequency[index];
-        paragraph.uses.push_back({index, 1});
+        uses.push_back({index, 1});
       });
-      paragraphs.push_back(std::move(paragraph));
+      paragraphs.push_back({a, p, first_use, uses.size()});
     }
   }
   // Rare words weigh most (idf); repeats add less and less (1 + ln tf).
@@ -193,46 +233,64 @@ std::vector<std::optional<HeadlinePlacement>> place_headlines(const std::vector<
     weight[w] = std::log((count + 0.5) / static_cast<double>(document_frequency[w])) *
                 (vocabulary.is_character_word(w) ? kCharacterWeight : 1.0);
   }
-  std::vector<std::vector<std::size_t>> users(vocabulary.size());  // headlines using each word
-  vocabulary.for_each_use([&](std::size_t headline, std::size_t word) { users[word].push_back(headline); });
+  // The headlines using word w are users[first_user[w], first_user[w + 1]): the uses
+  // come word by word.
+  std::vector<std::size_t> users, first_user(vocabulary.size() + 1, 0);
+  vocabulary.for_each_use([&](std::size_t headline, std::size_t word) {
+    users.push_back(headline);
+    ++first_user[word + 1];
+  });
+  for (std::size_t w = 0; w < weight.size(); ++w) first_user[w + 1] += first_user[w];
   // A word two headlines share (坚守 in 坚守岗位保供水 and 坚守“医”线) cannot tell them apart.
   for (std::size_t w = 0; w < weight.size(); ++w) {
-    if (users[w].size() > 1) weight[w] = 0.0;
+    if (first_user[w + 1] - first_user[w] > 1) weight[w] = 0.0;
   }
 
   // Items of the program: each paragraph of a splittable article, each other article whole.
-  // margin[h] = how much better headline h fits the item than the best other headline.
+  // margins[t * m + h] = how much better headline h fits item t than the best other
+  // headline.
   struct Item {
     std::size_t article;
     std::size_t first_paragraph;
     bool article_start;
-    std::vector<double> margin;
   };
   std::vector<Item> items;
+  std::vector<double> margins;
+  items.reserve(paragraphs.size());
+  margins.reserve(paragraphs.size() * m);
   std::vector<double> affinity(m);
   for (std::size_t i = 0; i < paragraphs.size();) {
     const std::size_t a = paragraphs[i].article;
     const bool whole = !articles[a].splittable;
-    Item item{a, paragraphs[i].index, paragraphs[i].index == 0, std::vector<double>(m, 0.0)};
+    items.push_back({a, paragraphs[i].index, paragraphs[i].index == 0});
+    margins.resize(margins.size() + m, 0.0);
+    double* const margin = margins.data() + margins.size() - m;
     std::size_t end = i + 1;
     if (whole) {
       while (end < paragraphs.size() && paragraphs[end].article == a) ++end;
     }
     for (std::size_t p = i; p < end; ++p) {
       std::fill(affinity.begin(), affinity.end(), 0.0);
-      for (const Use& use : paragraphs[p].uses) {
-        const double evidence = weight[use.word] * (1.0 + std::log(static_cast<double>(use.count)));
-        for (std::size_t h : users[use.word]) affinity[h] += evidence;
+      for (std::size_t u = paragraphs[p].first_use; u < paragraphs[p].end_use; ++u) {
+        const Use& use = uses[u];
+        const double evidence = weight[use.word] * repeat_weight(use.count);
+        for (std::size_t k = first_user[use.word]; k < first_user[use.word + 1]; ++k) affinity[users[k]] += evidence;
       }
+      // The best other headline is the best one, or for the best one the second best:
+      // found in one pass, where comparing each headline with every other took m².
+      std::size_t best = 0;
+      double first = 0.0, second = 0.0;
       for (std::size_t h = 0; h < m; ++h) {
-        double best_other = 0.0;
-        for (std::size_t o = 0; o < m; ++o) {
-          if (o != h) best_other = std::max(best_other, affinity[o]);
+        if (affinity[h] > first) {
+          second = first;
+          first = affinity[h];
+          best = h;
+        } else if (affinity[h] > second) {
+          second = affinity[h];
         }
-        item.margin[h] += affinity[h] - best_other;
       }
+      for (std::size_t h = 0; h < m; ++h) margin[h] += affinity[h] - (h == best ? second : first);
     }
-    items.push_back(std::move(item));
     i = end;
   }
 
@@ -244,9 +302,11 @@ std::vector<std::optional<HeadlinePlacement>> place_headlines(const std::vector<
   auto labeled = [](std::size_t state) { return state != 0 && (state - 1) % 2 == 1; };
   std::vector<double> score(states, kImpossible), next(states);
   score[0] = 0.0;
-  std::vector<std::vector<std::size_t>> back(items.size(), std::vector<std::size_t>(states, 0));
+  // back[t * states + to]: the state before item t on the best path to state `to`.
+  std::vector<std::size_t> back(items.size() * states, 0);
   for (std::size_t t = 0; t < items.size(); ++t) {
     const Item& item = items[t];
+    const double* const margin = margins.data() + t * m;
     std::fill(next.begin(), next.end(), kImpossible);
     for (std::size_t s = 0; s < states; ++s) {
       if (score[s] == kImpossible) continue;
@@ -254,23 +314,23 @@ std::vector<std::optional<HeadlinePlacement>> place_headlines(const std::vector<
       auto offer = [&](std::size_t to, double value) {
         if (value > next[to]) {
           next[to] = value;
-          back[t][to] = s;
+          back[t * states + to] = s;
         }
       };
       if (item.article_start) {
         offer(used == 0 ? 0 : 2 * used - 1, score[s]);  // the article stays untitled
       } else {
-        offer(s, score[s] + (labeled(s) ? item.margin[used - 1] : 0.0));  // the story goes on
+        offer(s, score[s] + (labeled(s) ? margin[used - 1] : 0.0));  // the story goes on
       }
       const double cost = kPlacementCost + (item.article_start ? 0.0 : kSplitCost);
-      for (std::size_t h = used; h < m; ++h) offer(2 + 2 * h, score[s] + item.margin[h] - cost);
+      for (std::size_t h = used; h < m; ++h) offer(2 + 2 * h, score[s] + margin[h] - cost);
     }
     score.swap(next);
   }
 
   std::size_t state = static_cast<std::size_t>(std::max_element(score.begin(), score.end()) - score.begin());
   for (std::size_t t = items.size(); t-- > 0;) {
-    const std::size_t previous = back[t][state];
+    const std::size_t previous = back[t * states + state];
     if (labeled(state) && (items[t].article_start || last_used(previous) != last_used(state))) {
       placements[last_used(state) - 1] = HeadlinePlacement{items[t].article, items[t].first_paragraph};
     }

@@ -40,35 +40,42 @@ Text trim(Text s) {
 }
 
 // Decodes the paragraph's head and tail; invalid bytes become U+FFFD, which no cue matches.
+// The code points are stored into strings sized up front: a push_back per character
+// checked the capacity each time.
 void decode(std::string_view paragraph, Decoded& out) {
   const std::uint16_t* table = bmp_flag_table();
-  out.head.clear();
-  out.tail.clear();
-  out.characters = 0;
-  out.whole = true;
-  std::size_t i = 0;
-  for (; i < paragraph.size() && out.head.size() < kHeadLength;) {
+  auto code_point = [](const Utf8Char& c) { return (c.flags & kInvalid) ? U'\uFFFD' : c.cp; };
+  out.head.resize(kHeadLength);
+  std::size_t length = 0, characters = 0, i = 0;
+  for (; i < paragraph.size() && length < kHeadLength;) {
     const Utf8Char c = decode_utf8(paragraph, i, table);
-    out.head.push_back((c.flags & kInvalid) ? U'\uFFFD' : c.cp);
-    if (!(c.flags & kSpace)) ++out.characters;
+    out.head[length++] = code_point(c);
+    characters += !(c.flags & kSpace);
     i += c.length;
   }
-  if (i >= paragraph.size()) {
+  out.head.resize(length);
+  out.characters = characters;
+  out.whole = i >= paragraph.size();
+  if (out.whole) {
     out.tail = out.head;
     return;
   }
   // A long paragraph: keep its last code points; the middle is not read.
-  out.whole = false;
   std::size_t tail_start = paragraph.size();
   for (std::size_t n = 0; tail_start > i && n < kTailLength;) {
     --tail_start;
     if ((static_cast<unsigned char>(paragraph[tail_start]) & 0xC0) != 0x80) ++n;
   }
+  // Stray continuation bytes, not counted above, decode as characters of their own:
+  // room for one per byte.
+  out.tail.resize(paragraph.size() - tail_start);
+  length = 0;
   for (i = tail_start; i < paragraph.size();) {
     const Utf8Char c = decode_utf8(paragraph, i, table);
-    out.tail.push_back((c.flags & kInvalid) ? U'\uFFFD' : c.cp);
+    out.tail[length++] = code_point(c);
     i += c.length;
   }
+  out.tail.resize(length);
 }
 
 bool starts_with_any(Text s, std::initializer_list<Text> prefixes) {
@@ -182,7 +189,8 @@ bool is_credit(Text line) {
   for (std::size_t i = 0; i < s.size();) {
     bool matched = false;
     for (Text word : kCreditWords) {
-      if (s.substr(i).starts_with(word)) {
+      // The first characters rule out nearly every word without a compare call.
+      if (word[0] == s[i] && s.substr(i).starts_with(word)) {
         if (!flush()) return false;
         ++cues;
         i += word.size();
