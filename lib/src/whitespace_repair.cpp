@@ -95,7 +95,7 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   // A Latin word broken across lines keeps a space; Chinese text joins directly.
   // Two invalid fragments keep one too: joined, they may decode as a character
   // ("\xE5" and "\x88\x92" make 划), which would change the text, and the runs
-  // reread_round joins would no longer be what a scan of the output finds (within a
+  // runs write_round rereads would no longer be what a scan of the output finds (within a
   // line, prose_gap and label_gap already keep a space between them). The left flags
   // alone settle Chinese text, the common case.
   constexpr std::uint16_t kKeepApart = kLatin | kInvalid;
@@ -132,9 +132,14 @@ inline void copy_run_text(char* dst, std::string_view text, const char* readable
   }
 }
 
-// Appends the runs with their gaps; offsets[k] receives where run k starts in out.
-void write_round(const Round& r, std::string& out, std::vector<std::size_t>& offsets) {
-  offsets.resize(r.runs.size());
+// Appends the runs of round r with their gaps to out, and builds in `reread` the
+// runs and lines that scanning what was written would give, without reading its
+// bytes again: runs joined where a gap was removed, viewing out. written[j] receives
+// the gap written after run j of `reread`. One pass does both: the fixed-point check
+// reads every run of the page once more otherwise.
+void write_round(const Round& r, std::string& out, Round& reread, std::vector<Gap>& written) {
+  LineBuilder builder(reread.runs, reread.lines);
+  written.clear();
   if (r.runs.empty()) return;
   // The runs lie in order in one buffer with at least one whitespace byte between
   // two, and a gap is written as at most one byte: the output is no longer than
@@ -144,46 +149,35 @@ void write_round(const Round& r, std::string& out, std::vector<std::size_t>& off
   std::size_t at = out.size();
   out.resize(at + span + 1 + kCopyBlock);
   char* const base = out.data();
+  Run* joined = nullptr;       // the run of `reread` being built
+  std::size_t joined_at = 0;   // where it starts in out
+  bool open = false;           // the gap before run k was removed: run k extends `joined`
   for (std::size_t k = 0; k < r.runs.size(); ++k) {
-    offsets[k] = at;
-    copy_run_text(base + at, r.runs[k].text, text_end);
-    at += r.runs[k].text.size();
-    switch (r.gaps[k]) {
-      case Gap::None: break;
-      case Gap::Space: base[at++] = ' '; break;
-      case Gap::Break: base[at++] = '\n'; break;
-    }
-  }
-  out.resize(at);
-}
-
-// The runs and lines that reading `out` (what write_round wrote for `done`) would
-// give, built from done's runs without scanning the bytes again; written[j] is the
-// gap that follows run j of `next` in out.
-void reread_round(const Round& done, std::string_view out, const std::vector<std::size_t>& offsets, Round& next,
-                  std::vector<Gap>& written) {
-  LineBuilder builder(next.runs, next.lines);
-  written.clear();
-  Run* merged = nullptr;  // the run being joined, in next.runs
-  std::size_t merged_start = 0;  // where it starts in out
-  bool open = false;
-  for (std::size_t k = 0; k < done.runs.size(); ++k) {
-    const Run& run = done.runs[k];
+    const Run& run = r.runs[k];
     if (open) {
-      join_runs(*merged, run);
+      join_runs(*joined, run);
     } else {
-      merged = &builder.begin_run(run);
-      merged_start = offsets[k];
+      joined = &builder.begin_run(run);
+      joined_at = at;
     }
-    open = done.gaps[k] == Gap::None;
+    copy_run_text(base + at, run.text, text_end);
+    at += run.text.size();
+    const Gap gap = r.gaps[k];
+    open = gap == Gap::None;
     if (open) continue;
     // The runs joined so far view the page; what they make views out.
-    merged->text = out.substr(merged_start, offsets[k] + run.text.size() - merged_start);
+    joined->text = std::string_view(base + joined_at, at - joined_at);
     builder.end_run();
-    written.push_back(done.gaps[k]);
-    if (done.gaps[k] == Gap::Break) builder.end_line();
+    written.push_back(gap);
+    if (gap == Gap::Break) {
+      base[at++] = '\n';
+      builder.end_line();
+    } else {
+      base[at++] = ' ';
+    }
   }
   builder.end_line();
+  out.resize(at);
 }
 
 }  // namespace
@@ -207,40 +201,41 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   // round; of ten million generated pages of one-character lines, eight took two,
   // and of other generated pages a few in a million took up to seven.
   thread_local Round round, next;
-  thread_local std::string current, rewritten;
-  thread_local std::vector<std::size_t> offsets;
+  thread_local std::string buffers[2];
   thread_local std::vector<Gap> written;
   scan_page(page, round.runs, round.lines);
   if (round.runs.empty()) return;
   decide_gaps(options, round);
   // Nearly every page is a fixed point after one round: it is written straight to out.
   const std::size_t start = out.size();
-  write_round(round, out, offsets);
-  reread_round(round, out, offsets, next, written);
+  write_round(round, out, next, written);
   decide_gaps(options, next);
   if (next.gaps == written) return;
-  // The repaired page repairs differently: go on in side buffers, and put the last
-  // round in place of the first. The bound only guards the argument above.
+  // The repaired page repairs differently: go on in the two side buffers, taking
+  // turns (a round's reread views the buffer it was written to, so none is moved),
+  // and put the last round in place of the first. The bound only guards the
+  // argument above; `round` is scratch while `next` is written.
   const std::size_t max_rounds = 2 * round.runs.size() + 2;
-  current.clear();
-  write_round(next, current, offsets);
+  int current = 0;
+  buffers[current].clear();
+  write_round(next, buffers[current], round, written);
   out.resize(start);
   for (std::size_t rounds = 2; rounds < max_rounds; rounds += 2) {
     // Views into the old buffer are gone: read the new one from its bytes.
-    scan_page(current, round.runs, round.lines);
+    scan_page(buffers[current], round.runs, round.lines);
     decide_gaps(options, round);
+    std::string& rewritten = buffers[1 - current];
     rewritten.clear();
-    write_round(round, rewritten, offsets);
-    if (rewritten == current) break;
-    current.swap(rewritten);
-    reread_round(round, current, offsets, next, written);
+    write_round(round, rewritten, next, written);
+    if (rewritten == buffers[current]) break;
+    current = 1 - current;
     decide_gaps(options, next);
     if (next.gaps == written) break;
-    rewritten.clear();
-    write_round(next, rewritten, offsets);
-    current.swap(rewritten);
+    buffers[1 - current].clear();
+    write_round(next, buffers[1 - current], round, written);
+    current = 1 - current;
   }
-  out.append(current);
+  out.append(buffers[current]);
 }
 
 }  // namespace jianbao
