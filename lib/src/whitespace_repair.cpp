@@ -95,7 +95,7 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   // A Latin word broken across lines keeps a space; Chinese text joins directly.
   // Two invalid fragments keep one too: joined, they may decode as a character
   // ("\xE5" and "\x88\x92" make 划), which would change the text, and the runs
-  // runs write_round rereads would no longer be what a scan of the output finds (within a
+  // write_round rereads would no longer be what a scan of the output finds (within a
   // line, prose_gap and label_gap already keep a space between them). The left flags
   // alone settle Chinese text, the common case.
   constexpr std::uint16_t kKeepApart = kLatin | kInvalid;
