@@ -53,6 +53,12 @@ struct LineShape {
   std::size_t tail_start = 0;
 };
 
+// Extraction writes the gap the paper left around digits and Latin as a space: it
+// takes room on the line.
+inline bool gap_takes_room(const Run& left, const Run& right) {
+  return (left.last.flags | right.first.flags) & (kDigit | kLatin);
+}
+
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
 // Runs and lines are built where they are stored: a struct copied whole right after
 // its fields were stored one by one makes the CPU wait for those stores.
@@ -68,6 +74,11 @@ class LineBuilder {
   void end_line();
 
  private:
+  // Marks a run of 3-6 characters, Han from the first, that credits a commentary's
+  // author: 太报评, 本报评论员.
+  static void note_commentary_credit(Run& run);
+  void add_line();
+
   std::vector<Run>& runs_;
   std::vector<LineShape>& lines_;
   // The line being built: runs [first_run_, runs_.size()) and their totals.
@@ -77,6 +88,23 @@ class LineBuilder {
   int width_ = 0;
   bool has_prose_punct_ = false;
 };
+
+// Inline, as the scan and the fixed-point check call these for every run and line.
+inline void LineBuilder::end_run() {
+  Run& run = runs_.back();
+  // Compared as pointers: the line's first run needs no size(), which divides.
+  if (&run != runs_.data() + first_run_ && gap_takes_room(*(&run - 1), run)) width_ += 1;
+  chars_ += run.chars;
+  // Counted while the run is at hand: the lines are classified once the page is read.
+  single_han_runs_ += run.chars == 1 && (run.first.flags & kHan);
+  width_ += run.width;
+  has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
+  if (run.chars >= 3 && run.chars <= 6 && (run.first.flags & kHan)) note_commentary_credit(run);
+}
+
+inline void LineBuilder::end_line() {
+  if (runs_.size() != first_run_) add_line();  // else a blank line
+}
 
 // Extends `left` over a removed gap to the end of `right`, which follows it in the
 // same buffer. Inline: the fixed-point check joins most runs of a page.
