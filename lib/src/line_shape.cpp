@@ -554,10 +554,13 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
   };
 
   std::size_t i = 0;  // the next byte to read: the characters read may end past a block
-  for (std::size_t index = 0; index < blocks.size(); ++index) {
+  // Through locals: the vectors the builder grows may alias blocks' bounds.
+  const TextBlock* const block_data = blocks.data();
+  const std::size_t block_count = blocks.size();
+  for (std::size_t index = 0; index < block_count; ++index) {
     const std::size_t base = index * kTextBlockBytes;
     if (i >= base + kTextBlockBytes) continue;
-    const TextBlock& b = blocks[index];
+    const TextBlock& b = block_data[index];
     if (b.plain) {
       read_plain_block(b, base, i - base);
       // A character begun in the block's last two bytes ends in the next block.
@@ -640,10 +643,14 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     label_under_headline[end] = answer;
     return answer == kYes;
   };
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    LineShape& line = lines[i];
-    const LineShape* prev = i > 0 ? &lines[i - 1] : nullptr;
-    const LineShape* next = i + 1 < lines.size() ? &lines[i + 1] : nullptr;
+  // Through locals: the answers kept above are bytes, which may alias anything, so
+  // the vector's bounds would be loaded again for every line.
+  LineShape* const all = lines.data();
+  const std::size_t count = lines.size();
+  for (std::size_t i = 0; i < count; ++i) {
+    LineShape& line = all[i];
+    const LineShape* prev = i > 0 ? &all[i - 1] : nullptr;
+    const LineShape* next = i + 1 < count ? &all[i + 1] : nullptr;
     const bool opens_paragraph = !prev || prev->ends_sentence || prev->role != LineRole::Body ||
                                  prev->paragraph_line || prev->tail_start != prev->end_run;
     line.opens_paragraph = opens_paragraph;

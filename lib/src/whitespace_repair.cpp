@@ -55,30 +55,39 @@ Gap label_gap(const Run& left, const Run& right) {
 // three-character ones (本报记者 刘 洋 通讯员 赵 敏). The credit mark 摄 is no name.
 bool is_name_character(const Run& r) { return r.chars == 1 && (r.first.flags & kHan) && !is_credit_mark(r); }
 
-// Decides the gaps inside one line.
-void decide_line_gaps(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
-  const auto first = line.first_run;
-  const auto last = line.end_run - 1;
+// Decides the gaps inside one line. What it reads is taken into locals first: a
+// gap is a byte, and a byte written may alias anything, so the line's fields and
+// the vectors' bounds would be loaded again for every run.
+void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, std::vector<Gap>& page_gaps) {
+  const Run* const runs = page_runs.data();
+  Gap* const gaps = page_gaps.data();
+  const std::size_t first = line.first_run;
+  const std::size_t last = line.end_run - 1;
+  const std::size_t body_start = line.body_start;
+  const std::size_t tail_start = line.tail_start;
+  const bool byline = line.role == LineRole::Byline;
+  const bool head_is_label = line.head_is_label;
+  const bool keeps_spaces = line.keeps_spaces;
   bool left_ends_name = false;  // runs[k] is the second character of a spaced-out name
   for (auto k = first; k < last; ++k) {
     const Run& left = runs[k];
     const Run& right = runs[k + 1];
-    const bool in_byline = line.role == LineRole::Byline || k + 1 > line.tail_start;
+    const bool in_byline = byline || k + 1 > tail_start;
     const bool one_name = in_byline && !left_ends_name && is_name_character(left) && is_name_character(right);
     left_ends_name = one_name;
     Gap g;
     if (one_name) {
       g = Gap::None;
-    } else if (k + 1 == line.body_start) {
+    } else if (k + 1 == body_start) {
       g = Gap::Break;  // headline (or byline) and body share this line
-    } else if (k + 1 == line.tail_start) {
+    } else if (k + 1 == tail_start) {
       g = Gap::Break;  // a signature or byline closes the line after a sentence
-    } else if (k + 1 < line.body_start) {
-      g = line.head_is_label ? label_gap(left, right) : prose_gap(left, right);
+    } else if (k + 1 < body_start) {
+      g = head_is_label ? label_gap(left, right) : prose_gap(left, right);
       if (right.is_commentary_credit || left.is_commentary_credit) g = Gap::Break;
-    } else if (k + 1 > line.tail_start) {
+    } else if (k + 1 > tail_start) {
       g = label_gap(left, right);
-    } else if (line.keeps_spaces || (k + 1 == last && is_credit_mark(right))) {
+    } else if (keeps_spaces || (k + 1 == last && is_credit_mark(right))) {
       g = label_gap(left, right);  // a photo credit closing a caption keeps its space too
     } else {
       g = prose_gap(left, right);
@@ -108,11 +117,15 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
 void decide_gaps(const DespaceOptions& options, Round& r) {
   classify_lines(r.runs, r.lines);
   r.gaps.assign(r.runs.size(), Gap::Break);
-  for (std::size_t i = 0; i < r.lines.size(); ++i) {
-    const LineShape& line = r.lines[i];
+  // Bounds in locals, as in decide_line_gaps: the gaps written are bytes.
+  const LineShape* const lines = r.lines.data();
+  const std::size_t line_count = r.lines.size();
+  Gap* const gaps = r.gaps.data();
+  for (std::size_t i = 0; i < line_count; ++i) {
+    const LineShape& line = lines[i];
     decide_line_gaps(r.runs, line, r.gaps);
-    if (i + 1 < r.lines.size())
-      r.gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(r.runs, line, r.lines[i + 1]);
+    if (i + 1 < line_count)
+      gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(r.runs, line, lines[i + 1]);
   }
 }
 
@@ -152,8 +165,13 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
   Run* joined = nullptr;       // the run of `reread` being built
   std::size_t joined_at = 0;   // where it starts in out
   bool open = false;           // the gap before run k was removed: run k extends `joined`
-  for (std::size_t k = 0; k < r.runs.size(); ++k) {
-    const Run& run = r.runs[k];
+  // Read through locals: the bytes written to out may alias anything, so the
+  // vectors' bounds would be loaded again for every run.
+  const Run* const runs = r.runs.data();
+  const Gap* const gaps = r.gaps.data();
+  const std::size_t run_count = r.runs.size();
+  for (std::size_t k = 0; k < run_count; ++k) {
+    const Run& run = runs[k];
     if (open) {
       join_runs(*joined, run);
     } else {
@@ -162,7 +180,7 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
     }
     copy_run_text(base + at, run.text, text_end);
     at += run.text.size();
-    const Gap gap = r.gaps[k];
+    const Gap gap = gaps[k];
     open = gap == Gap::None;
     if (open) continue;
     // The runs joined so far view the page; what they make views out.
