@@ -26,8 +26,6 @@ constexpr int kMinColumnWidth = 18;
 constexpr int kMaxLabelChars = 40;
 // How many lines either side inform a line's column estimate.
 constexpr std::size_t kColumnWindow = 4;
-// Chinese paragraphs open with a two-character indent that extraction drops.
-constexpr int kIndentWidth = 4;
 // A bracketed signature after a sentence end, （文/司瑞东 图/申淼）, spans at most this
 // many bytes from its opening bracket to its closing one.
 constexpr std::size_t kMaxSignatureBytes = 60;
@@ -663,27 +661,6 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     }
     line.keeps_spaces = line.role != LineRole::Body && !line.justified;
   }
-}
-
-bool continues_on_next_line(const LineShape& a, const LineShape& b) {
-  if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
-  if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
-  if (a.paragraph_line) return false;
-  // A column line never runs on into a whole-paragraph line.
-  if (b.paragraph_line && !a.justified) return false;
-  if (!a.ends_sentence) return true;
-  // A sentence ends at the line's end and a photo's note (图为……) opens the next:
-  // the note is a paragraph of its own, however full the line before it.
-  if (b.starts_picture_note) return false;
-  // A sentence ends at the line's end. The paragraph goes on only if the line fills
-  // its column (less the indent when it opens the paragraph) and the next line is
-  // not indented as a new paragraph's first line; a letter-spaced next line hides its
-  // indent, and is most often a new paragraph there.
-  if (a.justified) return true;
-  if (a.column == 0) return false;
-  const int full = a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
-  if (a.width < full || b.justified) return false;
-  return b.width - b.hanging > b.column - kIndentWidth;
 }
 
 }  // namespace jianbao

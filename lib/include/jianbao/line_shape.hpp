@@ -126,7 +126,30 @@ void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineSh
 // itself and its neighbours.
 void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines);
 
+// Chinese paragraphs open with a two-character indent that extraction drops.
+constexpr int kIndentWidth = 4;
+
 // Whether the paragraph that line a is part of goes on in line b (the next line).
-bool continues_on_next_line(const LineShape& a, const LineShape& b);
+// Inline: despace asks it for every line end of every round.
+inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
+  if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
+  if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
+  if (a.paragraph_line) return false;
+  // A column line never runs on into a whole-paragraph line.
+  if (b.paragraph_line && !a.justified) return false;
+  if (!a.ends_sentence) return true;
+  // A sentence ends at the line's end and a photo's note (图为……) opens the next:
+  // the note is a paragraph of its own, however full the line before it.
+  if (b.starts_picture_note) return false;
+  // A sentence ends at the line's end. The paragraph goes on only if the line fills
+  // its column (less the indent when it opens the paragraph) and the next line is
+  // not indented as a new paragraph's first line; a letter-spaced next line hides its
+  // indent, and is most often a new paragraph there.
+  if (a.justified) return true;
+  if (a.column == 0) return false;
+  const int full = a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
+  if (a.width < full || b.justified) return false;
+  return b.width - b.hanging > b.column - kIndentWidth;
+}
 
 }  // namespace jianbao
