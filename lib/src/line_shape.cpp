@@ -370,19 +370,6 @@ void LineBuilder::note_commentary_credit(Run& run) {
                                          [&](std::string_view s) { return ends_with(run.text, s); });
 }
 
-void LineBuilder::add_line() {
-  LineShape& line = lines_.emplace_back();
-  line.first_run = first_run_;
-  line.end_run = runs_.size();
-  line.chars = chars_;
-  line.single_han_runs = single_han_runs_;
-  line.width = width_;
-  line.has_prose_punct = has_prose_punct_;
-  first_run_ = runs_.size();
-  chars_ = single_han_runs_ = width_ = 0;
-  has_prose_punct_ = false;
-}
-
 // despace's hot loop. The page is first read as bit masks, 64 bytes at a time
 // (text_block.hpp); in a plain block, runs are the stretches between whitespace bits
 // and their counts are popcounts, so only the characters that are neither ASCII nor

@@ -77,7 +77,6 @@ class LineBuilder {
   // Marks a run of 3-6 characters, Han from the first, that credits a commentary's
   // author: 太报评, 本报评论员.
   static void note_commentary_credit(Run& run);
-  void add_line();
 
   std::vector<Run>& runs_;
   std::vector<LineShape>& lines_;
@@ -103,7 +102,17 @@ inline void LineBuilder::end_run() {
 }
 
 inline void LineBuilder::end_line() {
-  if (runs_.size() != first_run_) add_line();  // else a blank line
+  if (runs_.size() == first_run_) return;  // a blank line
+  LineShape& line = lines_.emplace_back();
+  line.first_run = first_run_;
+  line.end_run = runs_.size();
+  line.chars = chars_;
+  line.single_han_runs = single_han_runs_;
+  line.width = width_;
+  line.has_prose_punct = has_prose_punct_;
+  first_run_ = runs_.size();
+  chars_ = single_han_runs_ = width_ = 0;
+  has_prose_punct_ = false;
 }
 
 // Extends `left` over a removed gap to the end of `right`, which follows it in the
