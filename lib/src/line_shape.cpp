@@ -80,6 +80,9 @@ constexpr std::array<std::string_view, 8> kBylineRoles = {"记者", "本报记�
 constexpr std::array<std::string_view, 4> kCreditOpeners = {"文/", "图/", "文／", "图／"};
 // Credits a commentary head carries before its body: 太报评, 本报评论员.
 constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
+static_assert(std::all_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
+                          [](std::string_view s) { return s.ends_with("评") || s.ends_with("员"); }),
+              "LineBuilder::end_run looks for a credit only in runs ending in 评 or 员");
 
 constexpr FirstCharacters kBylineFirsts(U"□■◎记本通见特文图摄实");
 

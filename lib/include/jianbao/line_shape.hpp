@@ -98,7 +98,10 @@ inline void LineBuilder::end_run() {
   single_han_runs_ += run.chars == 1 && (run.first.flags & kHan);
   width_ += run.width;
   has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
-  if (run.chars >= 3 && run.chars <= 6 && (run.first.flags & kHan)) note_commentary_credit(run);
+  // Every credit ends in 评 or 员: the run's last character rules out nearly all runs
+  // without a call, which would make the scan keep its run state in memory.
+  if (run.chars >= 3 && run.chars <= 6 && (run.first.flags & kHan) && (run.last.cp == U'评' || run.last.cp == U'员'))
+    note_commentary_credit(run);
 }
 
 inline void LineBuilder::end_line() {
