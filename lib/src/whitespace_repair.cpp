@@ -162,9 +162,14 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
   std::size_t at = out.size();
   out.resize(at + span + 1 + kCopyBlock);
   char* const base = out.data();
-  Run* joined = nullptr;       // the run of `reread` being built
-  std::size_t joined_at = 0;   // where it starts in out
-  bool open = false;           // the gap before run k was removed: run k extends `joined`
+  // The run of `reread` being built: it starts at joined_at in out, and its fields
+  // are kept in locals until its gap is written. Extended in place, each join of a
+  // run would wait for the stores of the join before.
+  std::size_t joined_at = 0;
+  Utf8Char first{}, last{};
+  int chars = 0, width = 0;
+  bool clause = false, sentence_end = false, commentary_credit = false;
+  bool open = false;  // the gap before run k was removed: run k extends the joined run
   // Read through locals: the bytes written to out may alias anything, so the
   // vectors' bounds would be loaded again for every run.
   const Run* const runs = r.runs.data();
@@ -173,18 +178,36 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
   for (std::size_t k = 0; k < run_count; ++k) {
     const Run& run = runs[k];
     if (open) {
-      join_runs(*joined, run);
+      chars += run.chars;
+      width += run.width;
+      clause |= run.has_clause_punct;
+      sentence_end |= run.has_sentence_end;
+      commentary_credit = false;
     } else {
-      joined = &builder.begin_run(run);
       joined_at = at;
+      first = run.first;
+      chars = run.chars;
+      width = run.width;
+      clause = run.has_clause_punct;
+      sentence_end = run.has_sentence_end;
+      commentary_credit = run.is_commentary_credit;
     }
+    last = run.last;
     copy_run_text(base + at, run.text, text_end);
     at += run.text.size();
     const Gap gap = gaps[k];
     open = gap == Gap::None;
     if (open) continue;
-    // The runs joined so far view the page; what they make views out.
-    joined->text = std::string_view(base + joined_at, at - joined_at);
+    // The runs joined view the page; what they make views out.
+    Run& joined = builder.begin_run();
+    joined.text = std::string_view(base + joined_at, at - joined_at);
+    joined.first = first;
+    joined.last = last;
+    joined.chars = chars;
+    joined.width = width;
+    joined.has_clause_punct = clause;
+    joined.has_sentence_end = sentence_end;
+    joined.is_commentary_credit = commentary_credit;
     builder.end_run();
     written.push_back(gap);
     if (gap == Gap::Break) {

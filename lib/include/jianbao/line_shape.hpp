@@ -65,11 +65,9 @@ inline bool gap_takes_room(const Run& left, const Run& right) {
 class LineBuilder {
  public:
   LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines);  // clears both
-  // A run is added in two steps: begin_run appends it (empty, or a copy of `run`)
-  // for the caller to fill in or extend with join_runs; end_run counts it into its
-  // line.
+  // A run is added in two steps: begin_run appends it empty for the caller to fill
+  // in; end_run counts it into its line.
   Run& begin_run() { return runs_.emplace_back(); }
-  Run& begin_run(const Run& run) { return runs_.emplace_back(run); }
   void end_run();
   void end_line();
 
@@ -116,19 +114,6 @@ inline void LineBuilder::end_line() {
   first_run_ = runs_.size();
   chars_ = single_han_runs_ = width_ = 0;
   has_prose_punct_ = false;
-}
-
-// Extends `left` over a removed gap to the end of `right`, which follows it in the
-// same buffer. Inline: the fixed-point check joins most runs of a page.
-inline void join_runs(Run& left, const Run& right) {
-  left.text = std::string_view(left.text.data(),
-                               static_cast<std::size_t>(right.text.data() + right.text.size() - left.text.data()));
-  left.last = right.last;
-  left.chars += right.chars;
-  left.width += right.width;
-  left.has_clause_punct |= right.has_clause_punct;
-  left.has_sentence_end |= right.has_sentence_end;
-  left.is_commentary_credit = false;
 }
 
 // Splits a page into runs and lines; blank lines are dropped.
