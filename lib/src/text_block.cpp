@@ -4,7 +4,9 @@
 #include "jianbao/text_block.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
+#include <string_view>
 
 #if defined(__x86_64__) || defined(__i386__)
 #include <immintrin.h>
@@ -103,6 +105,28 @@ inline std::size_t before_unfinished(std::size_t end, std::uint64_t carry) {
   return end - (carry & 2 ? 1 : carry ? 2 : 0);
 }
 
+// The ASCII bytes of a class told by their low four bits, as tables for a byte
+// shuffle (the AVX2 and AVX-512 masks): a byte is in the class when it equals the
+// entry its low bits pick. Entries 0x80 match no byte, as the shuffle gives 0 for
+// bytes from 0x80 up, which equal no entry either. Two instructions a class, where
+// a compare per byte value takes one each. The shuffle looks up within each 16 bytes
+// of a register, so the table is repeated to fill one.
+using NibbleTable = std::array<char, 64>;
+constexpr NibbleTable nibble_table(std::string_view bytes) {
+  NibbleTable table{};
+  table.fill(static_cast<char>(0x80));
+  for (const char c : bytes) {
+    const std::size_t entry = static_cast<unsigned char>(c) & 15;
+    // Two bytes sharing their low bits cannot both be told; a throw here stops
+    // the compile.
+    if (table[entry] != static_cast<char>(0x80)) throw "nibble_table: two bytes share their low four bits";
+    for (std::size_t lane = 0; lane < table.size(); lane += 16) table[lane + entry] = c;
+  }
+  return table;
+}
+constexpr auto kWhitespaceTable = nibble_table("\t\n\v\f\r ");
+constexpr auto kAsciiMarkTable = nibble_table(",;!?");
+
 #if defined(__SSE2__)
 // Bytes in [low, low + span], as a 16-bit mask: unsigned compare through min.
 inline unsigned in_range_sse2(__m128i v, unsigned char low, unsigned char span) {
@@ -150,6 +174,10 @@ JIANBAO_AVX2 inline RawMasks raw_masks_avx2(const unsigned char* p) {
       const __m256i offset = _mm256_sub_epi8(v, _mm256_set1_epi8(static_cast<char>(low)));
       return bits(_mm256_cmpeq_epi8(_mm256_min_epu8(offset, _mm256_set1_epi8(static_cast<char>(span))), offset));
     };
+    auto in_table = [&](const NibbleTable& table) JIANBAO_AVX2 {
+      const __m256i entries = _mm256_loadu_si256(reinterpret_cast<const __m256i*>(table.data()));
+      return bits(_mm256_cmpeq_epi8(v, _mm256_shuffle_epi8(entries, v)));
+    };
     auto put = [&](std::uint64_t& mask, std::uint32_t b) { mask |= std::uint64_t{b} << shift; };
     put(m.ascii, ~bits(v));
     put(m.continuation, bits(_mm256_cmpgt_epi8(_mm256_set1_epi8(static_cast<char>(0xC0)), v)));
@@ -157,10 +185,9 @@ JIANBAO_AVX2 inline RawMasks raw_masks_avx2(const unsigned char* p) {
     put(m.ideograph_lead, in_range(0xE4, 0xE9 - 0xE4));
     put(m.e4, bits(equal(static_cast<char>(0xE4))));
     put(m.b7, bits(equal(static_cast<char>(0xB7))));
-    put(m.whitespace, in_range('\t', '\r' - '\t') | bits(equal(' ')));
+    put(m.whitespace, in_table(kWhitespaceTable));
     put(m.line_ends, bits(equal('\n')));
-    put(m.ascii_marks, bits(_mm256_or_si256(_mm256_or_si256(equal(','), equal(';')),
-                                            _mm256_or_si256(equal('!'), equal('?')))));
+    put(m.ascii_marks, in_table(kAsciiMarkTable));
   }
   return m;
 }
@@ -176,16 +203,21 @@ JIANBAO_AVX512 inline RawMasks raw_masks_avx512(const unsigned char* p) {
                                   _mm512_set1_epi8(static_cast<char>(span)));
   };
   auto equal = [&](char c) JIANBAO_AVX512 { return _mm512_cmpeq_epi8_mask(v, _mm512_set1_epi8(c)); };
+  auto in_table = [&](const NibbleTable& table) JIANBAO_AVX512 {
+    const __m512i entries = _mm512_loadu_si512(table.data());
+    return _mm512_cmpeq_epi8_mask(v, _mm512_shuffle_epi8(entries, v));
+  };
   RawMasks m;
   m.ascii = _mm512_cmplt_epu8_mask(v, _mm512_set1_epi8(static_cast<char>(0x80)));
-  m.continuation = in_range(0x80, 0xBF - 0x80);
+  // Continuation bytes are the signed bytes below -64 (0xC0).
+  m.continuation = _mm512_cmplt_epi8_mask(v, _mm512_set1_epi8(static_cast<char>(0xC0)));
   m.plain_lead = in_range(0xE1, 0xEF - 0xE1) & ~equal(static_cast<char>(0xED));
   m.ideograph_lead = in_range(0xE4, 0xE9 - 0xE4);
   m.e4 = equal(static_cast<char>(0xE4));
   m.b7 = equal(static_cast<char>(0xB7));
-  m.whitespace = in_range('\t', '\r' - '\t') | equal(' ');
+  m.whitespace = in_table(kWhitespaceTable);
   m.line_ends = equal('\n');
-  m.ascii_marks = equal(',') | equal(';') | equal('!') | equal('?');
+  m.ascii_marks = in_table(kAsciiMarkTable);
   return m;
 }
 #endif
