@@ -8,6 +8,7 @@
 #include <cstring>
 #include <utility>
 
+#include "jianbao/line_ends.hpp"
 #include "jianbao/text_block.hpp"
 
 namespace jianbao {
@@ -288,9 +289,9 @@ void PageReader::read_more() {
     }
   }
   std::size_t mark_out = kNoMark;
-  const std::size_t kept = normalize_line_ends(region, got, mark, mark_out);
+  const std::size_t kept = normalize_read(region, got, mark, mark_out);
   if (mark != kNoMark) {
-    first_invalid_position_ = end_ + (mark_out != kNoMark ? mark_out : kept);
+    first_invalid_position_ = end_ + mark_out;
   } else if (bytes_before_region > 0) {
     first_invalid_position_ = end_ - std::min(end_ - begin_, bytes_before_region);
   }
@@ -299,33 +300,22 @@ void PageReader::read_more() {
   started_ = true;
 }
 
-// CRLF and lone CR become '\n' (a CR may end one read and its LF begin the next); a
-// BOM at the very start is dropped. Compacts data[0, size) in place, returns the new
-// size, and maps index `mark` of the raw bytes to its index after compaction.
-std::size_t PageReader::normalize_line_ends(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out) {
-  std::size_t read = 0, write = 0;
-  if (!started_ && std::string_view(data, std::min<std::size_t>(size, 3)) == kByteOrderMark) read = 3;
-  while (read < size) {
-    if (pending_cr_) {
-      pending_cr_ = false;
-      if (data[read] == '\n') {
-        ++read;
-        continue;
-      }
-    }
-    const void* cr = std::memchr(data + read, '\r', size - read);
-    const std::size_t run_end = cr != nullptr ? static_cast<const char*>(cr) - data : size;
-    if (mark >= read && mark < run_end) mark_out = write + (mark - read);
-    if (write != read) std::memmove(data + write, data + read, run_end - read);
-    write += run_end - read;
-    read = run_end;
-    if (read < size) {
-      data[write++] = '\n';
-      ++read;
-      pending_cr_ = true;
-    }
+// Drops a BOM at the very start, then makes CRLF and lone CR '\n' (line_ends.hpp;
+// a CR may end one read and its LF begin the next). Compacts data[0, size) in place,
+// returns the new size, and maps index `mark` of the raw bytes to its index after.
+std::size_t PageReader::normalize_read(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out) {
+  if (!started_ && std::string_view(data, std::min<std::size_t>(size, 3)) == kByteOrderMark) {
+    // Once per input. A BOM is valid UTF-8: the mark is past it.
+    std::memmove(data, data + 3, size - 3);
+    size -= 3;
+    if (mark != kNoMark) mark -= 3;
   }
-  return write;
+  if (mark == kNoMark) return normalize_line_ends(data, size, pending_cr_);
+  // The marked byte is never a CR or LF: it lands where the bytes before it end.
+  mark_out = normalize_line_ends(data, mark, pending_cr_);
+  const std::size_t rest = normalize_line_ends(data + mark, size - mark, pending_cr_);
+  std::memmove(data + mark_out, data + mark, rest);
+  return mark_out + rest;
 }
 
 }  // namespace jianbao

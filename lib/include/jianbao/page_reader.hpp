@@ -93,7 +93,7 @@ class PageReader {
  private:
   bool take_piece(Piece& piece);
   void read_more();
-  std::size_t normalize_line_ends(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out);
+  std::size_t normalize_read(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out);
   std::size_t cut_point() const;
   void hand_out(Piece& piece, std::size_t length, std::size_t consumed, bool page_end, bool form_feed);
   void reserve(std::size_t size);

@@ -1,0 +1,83 @@
+#include "jianbao/line_ends.hpp"
+
+#include <gtest/gtest.h>
+
+#include <random>
+#include <string>
+
+namespace jianbao {
+namespace {
+
+// What normalization must give, a byte at a time.
+std::string reference(const std::string& text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] != '\r') {
+      out += text[i];
+      continue;
+    }
+    out += '\n';
+    if (i + 1 < text.size() && text[i + 1] == '\n') ++i;
+  }
+  return out;
+}
+
+using Normalizer = std::size_t (*)(char*, std::size_t, bool&);
+
+// Normalizes text in calls of the given sizes (the last size repeats), in place.
+std::string normalize_in_pieces(Normalizer normalize, std::string text, std::size_t first, std::size_t rest) {
+  std::string out;
+  bool after_cr = false;
+  for (std::size_t at = 0, size = first; at < text.size(); at += size, size = rest) {
+    size = std::min(size, text.size() - at);
+    const std::size_t kept = normalize(text.data() + at, size, after_cr);
+    out.append(text, at, kept);
+  }
+  return out;
+}
+
+TEST(LineEnds, CrLfAndLoneCrBecomeLf) {
+  for (const Normalizer normalize : {&normalize_line_ends_scalar, &normalize_line_ends_avx512}) {
+    std::string text = "一\r\n二\r三\n\r\n\r\r\n四\r";
+    bool after_cr = false;
+    text.resize(normalize(text.data(), text.size(), after_cr));
+    EXPECT_EQ(text, "一\n二\n三\n\n\n\n四\n");
+    EXPECT_TRUE(after_cr);
+    // The LF of the CR that ended the last call is dropped.
+    std::string next = "\n五";
+    next.resize(normalize(next.data(), next.size(), after_cr));
+    EXPECT_EQ(next, "五");
+    EXPECT_FALSE(after_cr);
+  }
+}
+
+TEST(LineEnds, EmptyInputKeepsTheCarry) {
+  for (const Normalizer normalize : {&normalize_line_ends_scalar, &normalize_line_ends_avx512}) {
+    bool after_cr = true;
+    EXPECT_EQ(normalize(nullptr, 0, after_cr), 0u);
+    EXPECT_TRUE(after_cr);
+  }
+}
+
+// CRs and LFs at every place of a block and across blocks, in calls of any size:
+// both ways give what the byte-at-a-time reference does.
+TEST(LineEnds, AgreeWithTheReferenceHoweverSplit) {
+  if (!avx512_vbmi2_supported()) GTEST_SKIP() << "no AVX-512 VBMI2 on this CPU: the scalar way alone runs";
+  std::mt19937 random(20261206);
+  const std::string pieces[] = {"\r", "\n", "\r\n", "中", "a", "\r\r", "\n\n"};
+  for (int trial = 0; trial < 3000; ++trial) {
+    std::string text;
+    const int length = static_cast<int>(random() % 300);
+    for (int k = 0; k < length; ++k) text += random() % 2 ? "x" : pieces[random() % std::size(pieces)];
+    const std::string expected = reference(text);
+    const std::size_t first = 1 + random() % 130, rest = 1 + random() % 130;
+    ASSERT_EQ(normalize_in_pieces(&normalize_line_ends_scalar, text, first, rest), expected)
+        << testing::PrintToString(text) << " " << first << "/" << rest;
+    ASSERT_EQ(normalize_in_pieces(&normalize_line_ends_avx512, text, first, rest), expected)
+        << testing::PrintToString(text) << " " << first << "/" << rest;
+    ASSERT_EQ(normalize_in_pieces(&normalize_line_ends, text, text.size() + 1, 1), expected);
+  }
+}
+
+}  // namespace
+}  // namespace jianbao
