@@ -12,7 +12,10 @@ namespace jianbao {
 
 bool avx512_vbmi2_supported() {
 #if defined(__x86_64__)
-  static const bool supported = __builtin_cpu_supports("avx512bw") && __builtin_cpu_supports("avx512vbmi2");
+  // Every feature the function is built for, though a CPU with VBMI2 has the rest.
+  static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
+                                __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("bmi2") &&
+                                __builtin_cpu_supports("popcnt");
   return supported;
 #else
   return false;
