@@ -180,5 +180,26 @@ TEST(TextBlock, InstructionSetsAgreeOnEveryByte) {
   }
 }
 
+// Every three-byte character, starting anywhere near a block's ends (crossing into
+// the next at 62 and 63), among ASCII spaces and marks: leads, continuation bytes and
+// the classes next to them agree however the masks are computed.
+TEST(TextBlock, InstructionSetsAgreeOnEveryThreeByteCharacter) {
+  if (!avx2_supported()) GTEST_SKIP() << "no AVX2 on this CPU";
+  std::string filler;
+  while (filler.size() < 128) filler += "a b,c;d!e?f\tg\n";
+  filler.resize(128);
+  for (char32_t cp = 0x800; cp <= 0xFFFF; ++cp) {
+    if (cp >= 0xD800 && cp <= 0xDFFF) continue;
+    const char encoded[] = {static_cast<char>(0xE0 | (cp >> 12)), static_cast<char>(0x80 | ((cp >> 6) & 0x3F)),
+                            static_cast<char>(0x80 | (cp & 0x3F))};
+    for (const std::size_t at : {0, 1, 2, 31, 61, 62, 63, 64}) {
+      std::string text = filler;
+      text.replace(at, 3, encoded, 3);
+      expect_instruction_sets_agree(text);
+      if (HasFatalFailure()) return;
+    }
+  }
+}
+
 }  // namespace
 }  // namespace jianbao

@@ -45,7 +45,8 @@ std::size_t normalize_line_ends_scalar(char* data, std::size_t size, bool& after
 #if defined(__x86_64__)
 // Each block of 64 bytes: its CRs become LFs, the LFs right after a CR are dropped,
 // and the bytes kept are packed together in one instruction and stored at once.
-// Nothing moves before the first CR, which memchr finds faster than the blocks.
+// Unless the bytes start with the LF of a CR before them, nothing moves before the
+// first CR, which memchr finds faster than the blocks.
 __attribute__((target("avx512f,avx512bw,avx512vbmi2,bmi2,popcnt")))
 std::size_t normalize_line_ends_avx512(char* data, std::size_t size, bool& after_cr) {
   if (size == 0) return 0;

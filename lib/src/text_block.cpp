@@ -117,8 +117,9 @@ constexpr NibbleTable nibble_table(std::string_view bytes) {
   table.fill(static_cast<char>(0x80));
   for (const char c : bytes) {
     const std::size_t entry = static_cast<unsigned char>(c) & 15;
-    // Two bytes sharing their low bits cannot both be told; a throw here stops
-    // the compile.
+    // A byte from 0x80 up never matches (the shuffle gives 0 for it), and two bytes
+    // sharing their low bits cannot both be told: a throw here stops the compile.
+    if (static_cast<unsigned char>(c) & 0x80) throw "nibble_table: not an ASCII byte";
     if (table[entry] != static_cast<char>(0x80)) throw "nibble_table: two bytes share their low four bits";
     for (std::size_t lane = 0; lane < table.size(); lane += 16) table[lane + entry] = c;
   }

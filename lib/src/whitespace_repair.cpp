@@ -198,7 +198,9 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
     const Gap gap = gaps[k];
     open = gap == Gap::None;
     if (open) continue;
-    // The runs joined view the page; what they make views out.
+    // The runs joined view the page; what they make views out. Every field of Run
+    // is set here (a new one must be too).
+    static_assert(sizeof(Run) == 48, "write_round sets each of Run's fields");
     Run& joined = builder.begin_run();
     joined.text = std::string_view(base + joined_at, at - joined_at);
     joined.first = first;

@@ -11,8 +11,8 @@ namespace jianbao {
 // Rewrites data[0, size) in place with every CRLF and lone CR made '\n', and returns
 // its new size. `after_cr` says whether the byte before data[0] (the end of the last
 // call's bytes) was a CR, whose LF data[0] then is and is dropped; it is set to
-// whether data's last byte is one. Splitting the bytes over calls anywhere gives the
-// same result.
+// whether data's last byte is one (and left as it is when size is 0). Splitting the
+// bytes over calls anywhere gives the same result.
 std::size_t normalize_line_ends(char* data, std::size_t size, bool& after_cr);
 
 // The same with memchr and memmove only, and with AVX-512 VBMI2 where

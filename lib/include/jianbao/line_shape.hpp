@@ -32,7 +32,8 @@ enum class LineRole : unsigned char { Body, Headline, Byline, Signature };
 // A line's runs are indexed in 32 bits, and its role in a byte: every pass over a
 // page's lines reads them with its runs and text, and at 48 bytes a line instead of
 // 72 more of them stay in the L1 cache. A page has at most half as many runs as
-// bytes, and PageReader cuts pages at 1 MB.
+// bytes, and scan_page takes pages under kMaxPageBytes (PageReader cuts them at
+// 1 MB by default).
 struct LineShape {
   std::uint32_t first_run = 0;  // runs [first_run, end_run) make the line
   std::uint32_t end_run = 0;
@@ -123,6 +124,9 @@ inline void LineBuilder::end_line() {
 }
 
 // Splits a page into runs and lines; blank lines are dropped.
+// The longest page scan_page takes, so that a line's run indices fit in 32 bits;
+// a longer one throws std::length_error.
+constexpr std::size_t kMaxPageBytes = 0xFFFFFFFF;
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
 
 // Fills in every line's column estimate, role and inline structure, from the line

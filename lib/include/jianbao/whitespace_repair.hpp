@@ -16,7 +16,8 @@ struct DespaceOptions {
 // Repairs one page. `page` holds the page's lines separated by '\n', with no '\r' and
 // no form feed; bytes that are not valid UTF-8 pass through unchanged. Appends the
 // repaired lines to `out`, each ending in '\n'; blank lines are dropped. Only
-// whitespace differs between `page` and what is appended.
+// whitespace differs between `page` and what is appended. A page of 4 GiB or more
+// (past kMaxPageBytes, line_shape.hpp) throws std::length_error.
 void despace_page(std::string_view page, const DespaceOptions& options, std::string& out);
 
 }  // namespace jianbao
