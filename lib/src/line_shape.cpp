@@ -7,7 +7,6 @@
 #include <array>
 #include <cstdint>
 #include <cstring>
-#include <stdexcept>
 
 #include "jianbao/ideograph_stretch.hpp"
 #include "jianbao/text_block.hpp"
@@ -386,7 +385,6 @@ void LineBuilder::note_commentary_credit(Run& run) {
 __attribute__((target_clones("arch=x86-64-v3", "popcnt", "default")))
 #endif
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines) {
-  if (page.size() > kMaxPageBytes) throw std::length_error("scan_page: a page of 4 GiB or more");
   LineBuilder builder(runs, lines);
   const std::uint16_t* table = bmp_flag_table();
   const auto* bytes = reinterpret_cast<const unsigned char*>(page.data());

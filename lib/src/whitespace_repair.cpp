@@ -7,6 +7,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
+#include <stdexcept>
 #include <vector>
 
 #include "jianbao/char_class.hpp"
@@ -223,6 +224,11 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
   out.resize(at);
 }
 
+// Out of line and cold, so the throw takes nothing from despace_page's code.
+[[noreturn, gnu::cold, gnu::noinline]] void refuse_page_too_long() {
+  throw std::length_error("despace: a page of 4 GiB or more");
+}
+
 }  // namespace
 
 void despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
@@ -243,6 +249,8 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   // seldom change what they see (see classify_lines). The corpus pages take one
   // round; of ten million generated pages of one-character lines, eight took two,
   // and of other generated pages a few in a million took up to seven.
+  // A round's output is at most one byte longer than its page (a final line end).
+  if (page.size() >= kMaxPageBytes) refuse_page_too_long();
   thread_local Round round, next;
   thread_local std::string buffers[2];
   thread_local std::vector<Gap> written;

@@ -123,10 +123,11 @@ inline void LineBuilder::end_line() {
   has_prose_punct_ = false;
 }
 
-// Splits a page into runs and lines; blank lines are dropped.
 // The longest page scan_page takes, so that a line's run indices fit in 32 bits;
-// a longer one throws std::length_error.
+// its caller checks (despace_page refuses longer pages).
 constexpr std::size_t kMaxPageBytes = 0xFFFFFFFF;
+
+// Splits a page into runs and lines; blank lines are dropped.
 void scan_page(std::string_view page, std::vector<Run>& runs, std::vector<LineShape>& lines);
 
 // Fills in every line's column estimate, role and inline structure, from the line

@@ -16,8 +16,8 @@ struct DespaceOptions {
 // Repairs one page. `page` holds the page's lines separated by '\n', with no '\r' and
 // no form feed; bytes that are not valid UTF-8 pass through unchanged. Appends the
 // repaired lines to `out`, each ending in '\n'; blank lines are dropped. Only
-// whitespace differs between `page` and what is appended. A page of 4 GiB or more
-// (past kMaxPageBytes, line_shape.hpp) throws std::length_error.
+// whitespace differs between `page` and what is appended. A page of kMaxPageBytes
+// (line_shape.hpp, 4 GiB less a byte) or more throws std::length_error.
 void despace_page(std::string_view page, const DespaceOptions& options, std::string& out);
 
 }  // namespace jianbao
