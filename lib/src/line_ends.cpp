@@ -10,18 +10,6 @@
 
 namespace jianbao {
 
-bool avx512_vbmi2_supported() {
-#if defined(__x86_64__)
-  // Every feature the function is built for, though a CPU with VBMI2 has the rest.
-  static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw") &&
-                                __builtin_cpu_supports("avx512vbmi2") && __builtin_cpu_supports("bmi2") &&
-                                __builtin_cpu_supports("popcnt");
-  return supported;
-#else
-  return false;
-#endif
-}
-
 // The bytes between two CRs move in one memmove; each CR is written as '\n' and the
 // LF after it skipped.
 std::size_t normalize_line_ends_scalar(char* data, std::size_t size, bool& after_cr) {

@@ -225,24 +225,6 @@ JIANBAO_AVX512 inline RawMasks raw_masks_avx512(const unsigned char* p) {
 
 }  // namespace
 
-bool avx2_supported() {
-#if defined(__x86_64__)
-  static const bool supported = __builtin_cpu_supports("avx2");
-  return supported;
-#else
-  return false;
-#endif
-}
-
-bool avx512_supported() {
-#if defined(__x86_64__)
-  static const bool supported = __builtin_cpu_supports("avx512f") && __builtin_cpu_supports("avx512bw");
-  return supported;
-#else
-  return false;
-#endif
-}
-
 // The classifiers differ only in the mask function: GCC inlines a function
 // built for AVX-512 only into another built for it, so each has its own loop.
 void classify_text_blocks_sse2(const unsigned char* text, std::size_t size, std::vector<TextBlock>& blocks) {

@@ -6,6 +6,8 @@
 
 #include <cstddef>
 
+#include "jianbao/cpu_features.hpp"
+
 namespace jianbao {
 
 // Rewrites data[0, size) in place with every CRLF and lone CR made '\n', and returns
@@ -19,6 +21,5 @@ std::size_t normalize_line_ends(char* data, std::size_t size, bool& after_cr);
 // avx512_vbmi2_supported(): for tests, which check that they agree, and benchmarks.
 std::size_t normalize_line_ends_scalar(char* data, std::size_t size, bool& after_cr);
 std::size_t normalize_line_ends_avx512(char* data, std::size_t size, bool& after_cr);
-bool avx512_vbmi2_supported();
 
 }  // namespace jianbao

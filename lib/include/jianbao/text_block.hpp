@@ -10,6 +10,8 @@
 #include <cstdint>
 #include <vector>
 
+#include "jianbao/cpu_features.hpp"
+
 namespace jianbao {
 
 constexpr std::size_t kTextBlockBytes = 64;
@@ -51,7 +53,5 @@ void classify_text_blocks_avx512(const unsigned char* text, std::size_t size, st
 std::size_t plain_text_length_sse2(const unsigned char* text, std::size_t size);
 std::size_t plain_text_length_avx2(const unsigned char* text, std::size_t size);
 std::size_t plain_text_length_avx512(const unsigned char* text, std::size_t size);
-bool avx2_supported();
-bool avx512_supported();
 
 }  // namespace jianbao
