@@ -177,6 +177,60 @@ TEST(WhitespaceRepair, HeadlineAfterTextCutShortIsNotJoined) {
             "本报讯1月6日，满载钢铁、机械配件的中欧班列从中鼎物流园站鸣笛启程。\n");
 }
 
+TEST(WhitespaceRepair, NumberedItemsOfANoticeAreParagraphs) {
+  // A notice in a 16-character column: its greeting and the lead of its list end
+  // short of the column in ：, its items open with 一、 and （1）, and end in ；.
+  const std::string page =
+      "县直各有关单位：\n"
+      "为切实加强春节期间烟花爆竹安全管\n理，有效预防和减少火灾事故，根据\n有关规定，现将有关事项通知如下：\n"
+      "一、明确禁放区域和时段\n"
+      "（1）县城建成区范围内全年禁止燃\n放烟花爆竹；\n"
+      "（2）各乡镇政府所在地、重点文物\n保护单位周边禁止燃放；\n"
+      "二、严格规范经营销售。烟花爆竹零\n售点须持有效的许可证。\n";
+  EXPECT_EQ(despace(page),
+            "县直各有关单位：\n"
+            "为切实加强春节期间烟花爆竹安全管理，有效预防和减少火灾事故，根据有关规定，现将有关事项通知如下：\n"
+            "一、明确禁放区域和时段\n"
+            "（1）县城建成区范围内全年禁止燃放烟花爆竹；\n"
+            "（2）各乡镇政府所在地、重点文物保护单位周边禁止燃放；\n"
+            "二、严格规范经营销售。烟花爆竹零售点须持有效的许可证。\n");
+}
+
+TEST(WhitespaceRepair, NumberedItemAfterAFullLineEndingASentenceIsAParagraph) {
+  const std::string page =
+      "预计今明两天我县将出现降雪天气，\n请广大驾驶员注意防范道路结冰。\n"
+      "一、雨雪天气期间，请减速慢行，保\n持安全车距，谨慎驾驶。\n";
+  EXPECT_EQ(despace(page),
+            "预计今明两天我县将出现降雪天气，请广大驾驶员注意防范道路结冰。\n"
+            "一、雨雪天气期间，请减速慢行，保持安全车距，谨慎驾驶。\n");
+}
+
+TEST(WhitespaceRepair, AnAnswerAfterAQuestionIsAParagraph) {
+  const std::string page =
+      "记者：今年的补助政策有什么变化？农\n户应该怎么申请？能补助多少钱呢？\n"
+      "答：农户可以到村委会提出申请，经\n审核后按标准发放补助资金。\n";
+  EXPECT_EQ(despace(page),
+            "记者：今年的补助政策有什么变化？农户应该怎么申请？能补助多少钱呢？\n"
+            "答：农户可以到村委会提出申请，经审核后按标准发放补助资金。\n");
+}
+
+TEST(WhitespaceRepair, NumbersThatGoOnAreNoItems) {
+  // 一、二产业 and 4.5 are numbers in the run of the text, after a full line.
+  const std::string page =
+      "全县上下坚持统筹推进农业现代化和\n一、二产业融合发展，全年完成投资\n"
+      "4.5亿元，同比增长百分之十二点三。\n";
+  EXPECT_EQ(despace(page),
+            "全县上下坚持统筹推进农业现代化和一、二产业融合发展，全年完成投资4.5亿元，同比增长百分之十二点三。\n");
+}
+
+TEST(WhitespaceRepair, FullLineEndingInAClauseMarkRunsOn) {
+  // A line that fills its column and ends in ； or ： goes on into the next line.
+  const std::string page =
+      "会议要求，各级各部门要压实责任；\n要加强督导检查，确保工作落实到\n位，他强调：要以更大力度抓好落\n实，推动各项工作取得新成效。\n";
+  EXPECT_EQ(despace(page),
+            "会议要求，各级各部门要压实责任；要加强督导检查，确保工作落实到位，他强调：要以更大力度抓好落实，推动各项工作取得新成效。\n");
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

@@ -41,6 +41,15 @@ std::uint16_t icu_char_flags(char32_t code_point) {
     default:
       break;
   }
+  switch (cp) {
+    case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
+    case U'十': case U'（': case U'(': case U'答': case U'问':
+      f |= kListOpener;
+      break;
+    default:
+      if (cp >= '0' && cp <= '9') f |= kListOpener;
+      break;
+  }
   const auto type = u_charType(cp);
   if (punct && (type == U_END_PUNCTUATION || type == U_FINAL_PUNCTUATION || cp == '"' || cp == '\''))
     f |= kCloser;

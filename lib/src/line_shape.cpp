@@ -126,6 +126,64 @@ Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* t
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
 
+bool is_chinese_numeral(char32_t cp) {
+  switch (cp) {
+    case U'一': case U'二': case U'三': case U'四': case U'五':
+    case U'六': case U'七': case U'八': case U'九': case U'十':
+      return true;
+    default:
+      return false;
+  }
+}
+
+// Whether the run opens a numbered item or a reply: 一、 (but not 一、二产业 or
+// 一、二、三), （二）, (3), 4. or 4、 (but not 4.5), 答：, 问：. Asked of the runs whose
+// first character may (kListOpener).
+bool opens_list_item(const Run& r, const std::uint16_t* table) {
+  if (r.first.cp == U'答' || r.first.cp == U'问') return starts_with(r.text, "答：") || starts_with(r.text, "问：");
+  // The number, at most two digits or three Chinese numerals (十二, 二十一): (2024)
+  // is a year. Then its mark, and a character that does not go on with the number.
+  std::size_t i = 0;
+  const bool bracketed = r.first.cp == U'（' || r.first.cp == U'(';
+  if (bracketed) i += r.first.length;
+  bool chinese = false;
+  int count = 0;
+  Utf8Char c{};
+  while (i < r.text.size()) {
+    c = decode_utf8(r.text, i, table);
+    const bool digit = c.cp >= '0' && c.cp <= '9' && !chinese;
+    const bool numeral = is_chinese_numeral(c.cp) && (chinese || count == 0);
+    if (!digit && !numeral) break;
+    chinese = numeral;
+    i += c.length;
+    if (++count > (chinese ? 3 : 2)) return false;
+  }
+  if (count == 0 || i >= r.text.size()) return false;
+  const Utf8Char mark = c;
+  if (bracketed) {
+    if (mark.cp != U'）' && mark.cp != U')') return false;
+  } else if (chinese) {
+    if (mark.cp != U'、') return false;
+  } else if (mark.cp != U'、' && mark.cp != '.' && mark.cp != U'．') {
+    return false;
+  }
+  i += mark.length;
+  if (i >= r.text.size()) return true;  // the marker alone, its item on the next line
+  const Utf8Char next = decode_utf8(r.text, i, table);
+  // 一、二产业, 4.5亿: the number goes on.
+  return !is_chinese_numeral(next.cp) && !(next.flags & kDigit);
+}
+
+// Whether the line's text ends in ： or ；, or in their half-width forms after
+// Chinese text (a time's 10: is no clause mark).
+[[gnu::always_inline]] inline bool ends_in_clause_mark(const Run& last, const std::uint16_t* table) {
+  if (!(last.last.flags & kClausePunct)) return false;
+  const char32_t cp = last.last.cp;
+  if (cp == U'：' || cp == U'；') return true;
+  if ((cp != ':' && cp != ';') || last.chars < 2) return false;
+  return is_cjk(char_before(last.text, last.text.size() - 1, table).flags);
+}
+
 // Where the last opening bracket before byte `end` of t starts, among the last
 // kMaxSignatureBytes bytes (a signature is short; a run can be a whole paragraph).
 std::size_t last_opener(std::string_view t, std::size_t end) {
@@ -572,6 +630,8 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     const Run& first = runs[line.first_run];
     line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
     line.starts_picture_note = opens_picture_note(first);
+    line.starts_list_item = (first.first.flags & kListOpener) && first.chars >= 2 && opens_list_item(first, table);
+    line.ends_clause = ends_in_clause_mark(runs[line.end_run - 1], table);
     find_inline_head(runs, line);
     // A headline sharing the line takes none of its column: the body's part is what
     // runs on (……鸣笛启程 本报讯 1月6日，满载钢铁、自行车 / 等货物的中欧班列……).
@@ -587,7 +647,8 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   evidence.assign(lines.size() + 2 * kColumnWindow, 0);
   for (std::size_t j = 0; j < lines.size(); ++j) {
     const LineShape& l = lines[j];
-    const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence);
+    // A line ending in ： or ； may end its paragraph short of the column.
+    const bool runs_on = l.justified || (l.has_prose_punct && !l.ends_sentence && !l.ends_clause);
     const bool column_wide = l.width >= kMinColumnWidth && !l.paragraph_line;
     evidence[kColumnWindow + j] = runs_on && column_wide ? l.width - l.hanging : 0;
   }

@@ -7,30 +7,11 @@
 #
 # usage: relayout_accuracy_test.sh BIN_DIR SOURCE_DIR
 
-set -u
-
-if [ $# -ne 2 ]; then
-    echo "usage: $0 BIN_DIR SOURCE_DIR" >&2
-    exit 2
-fi
-bin=$1
-src=$2
-export LC_ALL=C
-
-source "$src/tests/cli/checks.sh"
-
-tmp=$(mktemp -d "${TMPDIR:-/tmp}/relayout_accuracy.XXXXXX")
-trap 'rm -rf "$tmp"' EXIT
-py=/usr/bin/python3
-[ -x "$py" ] || py=python3
+source "$(dirname "${BASH_SOURCE[0]}")/../cli/accuracy_setup.sh"
 
 "$py" "$src/tests/relayout/relayout.py" "$src/tests/corpus/gold" "$tmp" || { fail "relayout.py wrote the pages"; summary; exit; }
 "$py" "$src/tests/corpus/score.py" --only despace,split --json "$tmp/score.json" "$bin" "$tmp/pages" "$tmp/gold" > /dev/null ||
     { fail "score.py scored the pages"; summary; exit; }
-
-# figure NAME: the pooled figure from the scorer's report.
-figure() { "$py" -c 'import json, sys; print(round(json.load(open(sys.argv[1]))["overall"][sys.argv[2]], 4))' "$tmp/score.json" "$1"; }
-at_least() { "$py" -c 'import sys; sys.exit(0 if float(sys.argv[1]) >= float(sys.argv[2]) else 1)' "$1" "$2"; }
 
 "$py" - "$tmp/score.json" "$tmp/index.tsv" <<'PY'
 import json, sys
@@ -64,12 +45,6 @@ check "despace changed no character" [ "$changed" = 0 ]
 check "split-articles bnd_f1 $bnd_f1 >= 0.955" at_least "$bnd_f1" 0.955
 check "split-articles title_acc $title_acc >= 0.97" at_least "$title_acc" 0.97
 
-not_idempotent=0
-for page in "$tmp"/pages/*.txt; do
-    "$bin/despace" "$page" > "$tmp/once"
-    "$bin/despace" "$tmp/once" > "$tmp/twice"
-    cmp -s "$tmp/once" "$tmp/twice" || { not_idempotent=$((not_idempotent + 1)); echo "     not idempotent: ${page##*/}"; }
-done
-check "despace | despace = despace on all $(ls "$tmp"/pages | wc -l) pages" [ "$not_idempotent" = 0 ]
+check_idempotent "$tmp/pages"
 
 summary

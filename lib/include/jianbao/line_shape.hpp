@@ -48,6 +48,8 @@ struct LineShape {
   bool has_prose_punct = false;
   bool starts_item = false;   // opens a news item: 本报讯, 本报记者
   bool starts_picture_note = false;  // opens a photo's note: 图为, 上图
+  bool starts_list_item = false;  // opens a numbered item or an answer: 一、 （二） （3） 4. 答：
+  bool ends_clause = false;   // ends in ： or ；, as a notice's greeting, a list's lead and its items do
   bool opens_paragraph = false;  // the line before ended a paragraph
   bool paragraph_line = false;  // longer than any newspaper column: already one paragraph
   bool keeps_spaces = false;  // spaces between Chinese runs carry meaning (headline, byline)
@@ -145,7 +147,18 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (a.paragraph_line) return false;
   // A column line never runs on into a whole-paragraph line.
   if (b.paragraph_line && !a.justified) return false;
-  if (!a.ends_sentence) return true;
+  // Most lines run on with no mark at their end.
+  if (!(a.ends_sentence | a.ends_clause | b.starts_list_item)) return true;
+  const bool falls_short =
+      !a.justified && a.column != 0 && a.width < a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
+  // A numbered item or an answer after a sentence, a clause, another item or a short
+  // line: 如下： / 一、……；/ （2）……, 一、明确禁放区域 / （1）……, ……？ / 答：……
+  // (an item named in the run of a paragraph's text, after a full line with no mark
+  // at its end, keeps the paragraph going).
+  if (b.starts_list_item && (a.ends_sentence || a.ends_clause || a.starts_list_item || falls_short)) return false;
+  // A line ending in ： or ； that falls short of its column ends its paragraph (a
+  // notice's greeting, a list's items); anywhere else the text goes on.
+  if (!a.ends_sentence) return !(a.ends_clause && falls_short);
   // A sentence ends at the line's end and a photo's note (图为……) opens the next:
   // the note is a paragraph of its own, however full the line before it.
   if (b.starts_picture_note) return false;
