@@ -231,6 +231,23 @@ TEST(WhitespaceRepair, FullLineEndingInAClauseMarkRunsOn) {
             "会议要求，各级各部门要压实责任；要加强督导检查，确保工作落实到位，他强调：要以更大力度抓好落实，推动各项工作取得新成效。\n");
 }
 
+TEST(WhitespaceRepair, WebAddressCutByALineEndOrAJoinSpaceIsWhole) {
+  // The address's halves join, at a line end or at a join's space; an address and
+  // the Latin word or address after it keep their space.
+  EXPECT_EQ(despace("或登录山西省交通运输厅网站（https://jtt.shanxi.gov.c\nn/lkxx）查询实时路况。\n"),
+            "或登录山西省交通运输厅网站（https://jtt.shanxi.gov.cn/lkxx）查询实时路况。\n");
+  EXPECT_EQ(despace("详见 www.example.c om/news 的说明。\n"), "详见www.example.com/news的说明。\n");
+  EXPECT_EQ(despace("see www.example.com for details and https://a.org/x https://b.org/y now\n"),
+            "see www.example.com for details and https://a.org/x https://b.org/y now\n");
+}
+
+TEST(WhitespaceRepair, BylineWrappedInsideItsBracketIsOneLine) {
+  // A 10-character column wrapped the byline inside its bracket.
+  const std::string page =
+      "学 生 综 合 素 质 明 显 提 升 。\n\n（记者 魏佳 通讯员\n\n刘芳）\n\n本报讯 4月\n";
+  EXPECT_EQ(despace(page), "学生综合素质明显提升。\n（记者 魏佳 通讯员 刘芳）\n本报讯4月\n");
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

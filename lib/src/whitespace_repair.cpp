@@ -26,10 +26,25 @@ struct Round {
   std::vector<Gap> gaps;
 };
 
+// A web address that a line end or a join's space cut in two (……shanxi.gov.c /
+// n/lkxx）): the left run holds its start (://, www.), the right goes on with the
+// address's own marks and starts no address of its own. Its halves join. Out of
+// line: asked only between two Latin runs, it keeps the callers small enough to inline.
+[[gnu::noinline]] bool continues_web_address(const Run& left, const Run& right) {
+  const bool left_address = left.text.find("://") != std::string_view::npos || left.text.find("www.") != std::string_view::npos;
+  if (!left_address || right.text.find("://") != std::string_view::npos || right.text.starts_with("www.")) return false;
+  // The right run's address part: its ASCII bytes up to the first Chinese character.
+  for (const char byte : right.text) {
+    if (static_cast<unsigned char>(byte) >= 0x80) break;
+    if (byte == '/' || byte == '.' || byte == '?' || byte == '=' || byte == '&') return true;
+  }
+  return false;
+}
+
 // The gap between two runs of the same line of prose, when nothing about the line's
 // role says otherwise: spaces between Latin words and numbers stay, spaces touching
 // Chinese text are layout.
-Gap prose_gap(const Run& left, const Run& right) {
+[[gnu::always_inline]] inline Gap prose_gap(const Run& left, const Run& right) {
   const bool left_cjk = is_cjk(left.last.flags) || (left.last.flags & kAsciiPunct);
   const bool right_cjk = is_cjk(right.first.flags) || (right.first.flags & kAsciiPunct);
   if (left_cjk || right_cjk) {
@@ -40,7 +55,7 @@ Gap prose_gap(const Run& left, const Run& right) {
     if ((right.first.flags & kAsciiPunct) && !is_cjk(left.last.flags) && left_word) return Gap::Space;
     return Gap::None;
   }
-  return Gap::Space;
+  return continues_web_address(left, right) ? Gap::None : Gap::Space;
 }
 
 // The gap between two runs of a line that keeps meaningful spaces (headline, section
@@ -97,8 +112,26 @@ void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, 
   }
 }
 
+// Whether line b only closes the bracket that byline a opened, when a narrow column
+// wrapped it: （记者 魏佳 通讯员 / 刘芳）. Not a news item's opener (本报讯）), which
+// the joined line would split off again.
+bool closes_bracketed_byline(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
+  if (a.role != LineRole::Byline || b.end_run - b.first_run != 1 || b.chars > 8 || b.starts_item) return false;
+  const Run& closing = runs[b.first_run];
+  const Run& opening = runs[a.first_run];
+  auto opens = [](std::string_view t) { return t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos; };
+  auto closes = [](std::string_view t) { return t.find("）") != std::string_view::npos || t.find(')') != std::string_view::npos; };
+  if (!(closing.last.cp == U'）' || closing.last.cp == U')') || opens(closing.text)) return false;
+  if (!(opening.first.cp == U'（' || opening.first.cp == U'(')) return false;
+  for (auto k = a.first_run; k < a.end_run; ++k)
+    if (closes(runs[k].text)) return false;
+  return true;
+}
+
 // Whether the text ending line a continues on line b.
 Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
+  // The names in a byline stay apart, as within its line.
+  if (closes_bracketed_byline(runs, a, b)) return label_gap(runs[a.end_run - 1], runs[b.first_run]);
   if (!continues_on_next_line(a, b)) return Gap::Break;
   const Run& left = runs[a.end_run - 1];
   const Run& right = runs[b.first_run];
@@ -109,7 +142,8 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   // line, prose_gap and label_gap already keep a space between them). The left flags
   // alone settle Chinese text, the common case.
   constexpr std::uint16_t kKeepApart = kLatin | kInvalid;
-  if ((left.last.flags & kKeepApart) && (left.last.flags & right.first.flags & kKeepApart)) return Gap::Space;
+  if ((left.last.flags & kKeepApart) && (left.last.flags & right.first.flags & kKeepApart))
+    return continues_web_address(left, right) ? Gap::None : Gap::Space;
   return Gap::None;
 }
 
@@ -240,15 +274,17 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   //
   // The repetition ends. After the first round every gap between two runs is a
   // space or a line break, and a later round can only: remove it (the runs become
-  // one and stay one); turn a space into a break, which it does only next to Chinese
-  // text or punctuation (an inline head, a closing signature, a commentary credit);
-  // or turn a break into a space, which it does only between Latin or invalid
-  // characters on both sides (line_join_gap). No gap is of both kinds, so each one
-  // changes at most twice, and within 2 * gaps + 1 rounds one changes nothing. Few
-  // rounds are needed, as the roles read their neighbours so that despace's joins
-  // seldom change what they see (see classify_lines). The corpus pages take one
-  // round; of ten million generated pages of one-character lines, eight took two,
-  // and of other generated pages a few in a million took up to seven.
+  // one and stay one); turn a space into a break, which it does only next to
+  // Chinese text or punctuation (an inline head, a closing signature, a
+  // commentary credit); or turn a break into a space, which it does only between
+  // Latin or invalid characters on both sides, or between a byline and a line
+  // that only closes its bracket, a gap no rule makes a break (line_join_gap). No
+  // gap is of both kinds, so each one changes at most twice, and within 2 * gaps
+  // + 1 rounds one changes nothing. Few rounds are needed, as the roles read
+  // their neighbours so that despace's joins seldom change what they see (see
+  // classify_lines). The corpus pages take one round; of ten million generated
+  // pages of one-character lines, eight took two, and of other generated pages a
+  // few in a million took up to seven.
   // A round's output is at most one byte longer than its page (a final line end).
   if (page.size() >= kMaxPageBytes) refuse_page_too_long();
   thread_local Round round, next;
