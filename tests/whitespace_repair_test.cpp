@@ -248,6 +248,29 @@ TEST(WhitespaceRepair, BylineWrappedInsideItsBracketIsOneLine) {
   EXPECT_EQ(despace(page), "学生综合素质明显提升。\n（记者 魏佳 通讯员 刘芳）\n本报讯4月\n");
 }
 
+TEST(WhitespaceRepair, LetterSpacedNewsItemOpenerStartsAParagraph) {
+  // 本 报 讯 spaced out on a justified line still opens a news item.
+  const std::string page =
+      "全县新登记各类市场主体两千余户，同比增长十二个\n百分点，市场活力持续增强。县市场监管局表示，\n"
+      "本 报 讯 今 年 一 季 度 ， 汾 阳 市 新 登 记 各 类 市\n场主体2136户，其中新设企业418户，个体工商\n户1718户，同比均有较大幅度增长。\n";
+  EXPECT_EQ(despace(page),
+            "全县新登记各类市场主体两千余户，同比增长十二个百分点，市场活力持续增强。县市场监管局表示，\n"
+            "本报讯今年一季度，汾阳市新登记各类市场主体2136户，其中新设企业418户，个体工商户1718户，同比均有较大幅度增长。\n");
+}
+
+TEST(WhitespaceRepair, HeadlineUnderTextCutShortAboveANewItemIsNotJoined) {
+  // The story stops mid-sentence (to go on elsewhere); the next story's headline,
+  // with no clause space, stands between it and that story's 本报讯.
+  const std::string page =
+      "企业与太原理工大学共建了联合实验室，\n每年将投入研发资金两千万元，推动\n产品升级换代，每年将销售收\n"
+      "汾阳一季度新增市场主体2100余户\n"
+      "本报讯 今年一季度，汾阳市新登记各\n类市场主体2136户，同比增长12.4%。\n";
+  EXPECT_EQ(despace(page),
+            "企业与太原理工大学共建了联合实验室，每年将投入研发资金两千万元，推动产品升级换代，每年将销售收\n"
+            "汾阳一季度新增市场主体2100余户\n"
+            "本报讯今年一季度，汾阳市新登记各类市场主体2136户，同比增长12.4%。\n");
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

@@ -100,6 +100,22 @@ bool starts_with_byline_opener(const Run& r) {
   return kBylineFirsts.contains(r.first.cp) && starts_with_byline_opener(r);
 }
 
+// Whether the line opens a news item: 本报讯, 新华社……, letter-spaced too (本 报 讯).
+bool opens_news_item(const std::vector<Run>& runs, const LineShape& line) {
+  const Run& first = runs[line.first_run];
+  if (first.first.cp != U'本' && first.first.cp != U'新') return false;
+  if (starts_with_any(first.text, kItemOpeners)) return true;
+  if (first.chars != 1) return false;
+  // The one-character runs that start the line, read as one word.
+  char word[16];
+  std::size_t size = 0;
+  for (auto k = line.first_run; k < line.end_run && runs[k].chars == 1 && size + runs[k].text.size() <= sizeof word; ++k) {
+    std::memcpy(word + size, runs[k].text.data(), runs[k].text.size());
+    size += runs[k].text.size();
+  }
+  return starts_with_any(std::string_view(word, size), kItemOpeners);
+}
+
 bool is_han_only(const Run& r) {
   for (std::size_t i = 0; i < r.text.size();) {
     const Utf8Char c = decode_utf8(r.text, i);
@@ -628,7 +644,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     const Utf8Char& last = runs[line.end_run - 1].last;
     line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? display_width(last) : 0;
     const Run& first = runs[line.first_run];
-    line.starts_item = (first.first.cp == U'本' || first.first.cp == U'新') && starts_with_any(first.text, kItemOpeners);
+    line.starts_item = opens_news_item(runs, line);
     line.starts_picture_note = opens_picture_note(first);
     line.starts_list_item = (first.first.flags & kListOpener) && first.chars >= 2 && opens_list_item(first, table);
     line.ends_clause = ends_in_clause_mark(runs[line.end_run - 1], table);
@@ -709,10 +725,13 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
       line.role = LineRole::Signature;
     } else if (opens_paragraph && prev && is_quoted_subhead(runs, line)) {
       line.role = LineRole::Headline;
-    } else if (is_label_shaped(line) && (opens_paragraph || (prev && is_cut_short(*prev) && has_clause_space(runs, line)))) {
+    } else if (is_label_shaped(line) &&
+               (opens_paragraph ||
+                (prev && is_cut_short(*prev) && (has_clause_space(runs, line) || (next && next->starts_item))))) {
       // A paragraph's first line may lack punctuation too; a headline is told by its
       // clause space or by what follows it: another label line, a new item, a
-      // paragraph line, or nothing.
+      // paragraph line, or nothing. Under text cut short (to go on elsewhere on the
+      // page), only a clause space or a new item under it tells one.
       const bool continues_headline = prev && prev->role == LineRole::Headline && fits_under_headline(line);
       if (is_off_column(line) || continues_headline || !next || next->starts_item || next->paragraph_line ||
           has_clause_space(runs, line) || stands_apart_under_headline(i + 1))
