@@ -271,6 +271,19 @@ TEST(WhitespaceRepair, HeadlineUnderTextCutShortAboveANewItemIsNotJoined) {
             "本报讯今年一季度，汾阳市新登记各类市场主体2136户，同比增长12.4%。\n");
 }
 
+TEST(WhitespaceRepair, HeadlineUnderAFullLineCutMidSentenceAboveANewItemIsNotJoined) {
+  // The story is cut at the end of a full line (it goes on on another page); the
+  // next story's headline stands on its own line above its 本报讯.
+  const std::string page =
+      "警方提醒，市民要警惕所谓高收益理财\n产品，以及不法分子散布的\n"
+      "城关派出所破获一起电信网络诈骗案\n"
+      "本报讯 近日，城关派出所破获一起电\n信网络诈骗案，抓获犯罪嫌疑人3名。\n";
+  EXPECT_EQ(despace(page),
+            "警方提醒，市民要警惕所谓高收益理财产品，以及不法分子散布的\n"
+            "城关派出所破获一起电信网络诈骗案\n"
+            "本报讯近日，城关派出所破获一起电信网络诈骗案，抓获犯罪嫌疑人3名。\n");
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

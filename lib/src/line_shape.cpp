@@ -725,13 +725,13 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
       line.role = LineRole::Signature;
     } else if (opens_paragraph && prev && is_quoted_subhead(runs, line)) {
       line.role = LineRole::Headline;
-    } else if (is_label_shaped(line) &&
-               (opens_paragraph ||
-                (prev && is_cut_short(*prev) && (has_clause_space(runs, line) || (next && next->starts_item))))) {
+    } else if (is_label_shaped(line) && (opens_paragraph || (next && next->starts_item) ||
+                                         (prev && is_cut_short(*prev) && has_clause_space(runs, line)))) {
       // A paragraph's first line may lack punctuation too; a headline is told by its
       // clause space or by what follows it: another label line, a new item, a
-      // paragraph line, or nothing. Under text cut short (to go on elsewhere on the
-      // page), only a clause space or a new item under it tells one.
+      // paragraph line, or nothing. Under text that does not end its sentence (cut,
+      // to go on elsewhere on the page), only a new item under it, or a clause space
+      // under a line cut short, tells one.
       const bool continues_headline = prev && prev->role == LineRole::Headline && fits_under_headline(line);
       if (is_off_column(line) || continues_headline || !next || next->starts_item || next->paragraph_line ||
           has_clause_space(runs, line) || stands_apart_under_headline(i + 1))

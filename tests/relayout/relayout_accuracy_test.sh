@@ -42,8 +42,8 @@ echo "     overall: despace ws_acc $ws_acc, para_f1 $para_f1, changed $changed;"
 check "despace ws_acc $ws_acc >= 0.997" at_least "$ws_acc" 0.997
 check "despace para_f1 $para_f1 >= 0.978" at_least "$para_f1" 0.978
 check "despace changed no character" [ "$changed" = 0 ]
-check "split-articles bnd_f1 $bnd_f1 >= 0.955" at_least "$bnd_f1" 0.955
-check "split-articles title_acc $title_acc >= 0.97" at_least "$title_acc" 0.97
+check "split-articles bnd_f1 $bnd_f1 >= 0.96" at_least "$bnd_f1" 0.96
+check "split-articles title_acc $title_acc >= 0.99" at_least "$title_acc" 0.99
 
 check_idempotent "$tmp/pages"
 
