@@ -284,6 +284,16 @@ TEST(WhitespaceRepair, HeadlineUnderAFullLineCutMidSentenceAboveANewItemIsNotJoi
             "本报讯近日，城关派出所破获一起电信网络诈骗案，抓获犯罪嫌疑人3名。\n");
 }
 
+TEST(WhitespaceRepair, NewsItemCreditKeepsItsSpaces) {
+  // The reporters' credit that opens an item keeps its names and roles apart, over a
+  // line end too; the item's text after it loses its layout spaces.
+  EXPECT_EQ(despace("本报讯（记者 冀美丽）8月5 日，县里召开会议。\n"), "本报讯（记者 冀美丽）8月5日，县里召开会议。\n");
+  EXPECT_EQ(despace("本报讯(记者 安豪)近日，全县开展安全检查。\n"), "本报讯(记者 安豪)近日，全县开展安全检查。\n");
+  const std::string page =
+      "本报讯（记者 冯雪 通讯员\n郭斌）今年以来，城关镇把网格\n化管理作为基层治理的抓手。\n";
+  EXPECT_EQ(despace(page), "本报讯（记者 冯雪 通讯员 郭斌）今年以来，城关镇把网格化管理作为基层治理的抓手。\n");
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

@@ -116,6 +116,26 @@ bool opens_news_item(const std::vector<Run>& runs, const LineShape& line) {
   return starts_with_any(std::string_view(word, size), kItemOpeners);
 }
 
+}  // namespace
+
+bool opens_item_credit(const Run& run) {
+  for (const std::string_view opener : kItemOpeners) {
+    if (!starts_with(run.text, opener)) continue;
+    std::string_view rest = run.text.substr(opener.size());
+    if (starts_with(rest, "（")) {
+      rest.remove_prefix(std::string_view("（").size());
+    } else if (starts_with(rest, "(")) {
+      rest.remove_prefix(1);
+    } else {
+      return false;
+    }
+    return std::find(kBylineRoles.begin(), kBylineRoles.end(), rest) != kBylineRoles.end();
+  }
+  return false;
+}
+
+namespace {
+
 bool is_han_only(const Run& r) {
   for (std::size_t i = 0; i < r.text.size();) {
     const Utf8Char c = decode_utf8(r.text, i);

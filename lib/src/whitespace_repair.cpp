@@ -112,6 +112,21 @@ void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, 
   }
 }
 
+// A news item's opening credit keeps the spaces between its roles and names, as a
+// byline does: 本报讯（记者 冯雪 通讯员 郭斌）今年……, over a line end too. Set after
+// the other gaps, for the line that opens the item (opens_item_credit), up to the
+// run that closes the bracket (or ends a sentence, when it is never closed).
+void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
+  constexpr std::size_t kMaxCreditRuns = 8;
+  if (line.justified || !opens_item_credit(runs[line.first_run])) return;
+  for (std::size_t k = line.first_run; k + 1 < runs.size() && k < line.first_run + kMaxCreditRuns; ++k) {
+    const Run& run = runs[k];
+    const bool closes = run.text.find("）") != std::string_view::npos || run.text.find(')') != std::string_view::npos;
+    if ((k != line.first_run && (closes || run.has_sentence_end)) || gaps[k] == Gap::Break) return;
+    gaps[k] = label_gap(run, runs[k + 1]);
+  }
+}
+
 // Whether line b only closes the bracket that byline a opened, when a narrow column
 // wrapped it: （记者 魏佳 通讯员 / 刘芳）. Not a news item's opener (本报讯）), which
 // the joined line would split off again.
@@ -156,12 +171,17 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
   const LineShape* const lines = r.lines.data();
   const std::size_t line_count = r.lines.size();
   Gap* const gaps = r.gaps.data();
+  // The lines that open a news item, for their credits once every gap is known.
+  thread_local std::vector<std::size_t> item_lines;
+  item_lines.clear();
   for (std::size_t i = 0; i < line_count; ++i) {
     const LineShape& line = lines[i];
     decide_line_gaps(r.runs, line, r.gaps);
     if (i + 1 < line_count)
       gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(r.runs, line, lines[i + 1]);
+    if (line.starts_item) item_lines.push_back(i);
   }
+  for (const std::size_t i : item_lines) keep_item_credit_spaces(r.runs, lines[i], r.gaps);
 }
 
 // Runs are copied in blocks of this many bytes (one vector register), which may read

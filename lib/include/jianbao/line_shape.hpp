@@ -68,6 +68,10 @@ inline bool gap_takes_room(const Run& left, const Run& right) {
   return (left.last.flags | right.first.flags) & (kDigit | kLatin);
 }
 
+// Whether the run opens a news item with its reporters' credit and leaves the
+// bracket open: 本报讯（记者, 本报讯(通讯员 (the names follow after spaces).
+bool opens_item_credit(const Run& run);
+
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
 // Runs and lines are built where they are stored: a struct copied whole right after
 // its fields were stored one by one makes the CPU wait for those stores.
