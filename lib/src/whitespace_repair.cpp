@@ -27,16 +27,20 @@ struct Round {
 };
 
 // A web address that a line end or a join's space cut in two (……shanxi.gov.c /
-// n/lkxx）): the left run holds its start (://, www.), the right goes on with the
-// address's own marks and starts no address of its own. Its halves join. Out of
-// line: asked only between two Latin runs, it keeps the callers small enough to inline.
+// n/lkxx）): the left run holds its start (://, www.) and no path yet, the right
+// goes on with the rest of the host and the path (a /), and starts no address of its
+// own. Its halves join. A word after a whole address (www.a.com e.g., b.com, 2.0版)
+// has no path and keeps its space. Out of line: asked only where both sides are
+// Latin letters or invalid bytes, it keeps the callers small enough to inline.
 [[gnu::noinline]] bool continues_web_address(const Run& left, const Run& right) {
-  const bool left_address = left.text.find("://") != std::string_view::npos || left.text.find("www.") != std::string_view::npos;
-  if (!left_address || right.text.find("://") != std::string_view::npos || right.text.starts_with("www.")) return false;
+  const std::size_t scheme = left.text.find("://");
+  const std::size_t host = scheme != std::string_view::npos ? scheme + 3 : left.text.find("www.");
+  if (host == std::string_view::npos || left.text.find('/', host) != std::string_view::npos) return false;
+  if (right.text.find("://") != std::string_view::npos || right.text.starts_with("www.")) return false;
   // The right run's address part: its ASCII bytes up to the first Chinese character.
   for (const char byte : right.text) {
     if (static_cast<unsigned char>(byte) >= 0x80) break;
-    if (byte == '/' || byte == '.' || byte == '?' || byte == '=' || byte == '&') return true;
+    if (byte == '/') return true;
   }
   return false;
 }
@@ -115,15 +119,22 @@ void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, 
 // A news item's opening credit keeps the spaces between its roles and names, as a
 // byline does: 本报讯（记者 冯雪 通讯员 郭斌）今年……, over a line end too. Set after
 // the other gaps, for the line that opens the item (opens_item_credit), up to the
-// run that closes the bracket (or ends a sentence, when it is never closed).
+// run that closes the bracket. It stops where the text no longer looks like names:
+// at a clause or sentence mark (a bracket never closed) and after eight runs (four
+// roles and names); and before a commentary's credit (特约评论员) or a news item's
+// opener (新华社记者), which the next round would split off as a head, undoing the
+// spaces set here (and again, round after round).
 void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
   constexpr std::size_t kMaxCreditRuns = 8;
   if (line.justified || !opens_item_credit(runs[line.first_run])) return;
   for (std::size_t k = line.first_run; k + 1 < runs.size() && k < line.first_run + kMaxCreditRuns; ++k) {
     const Run& run = runs[k];
+    const Run& next = runs[k + 1];
     const bool closes = run.text.find("）") != std::string_view::npos || run.text.find(')') != std::string_view::npos;
-    if ((k != line.first_run && (closes || run.has_sentence_end)) || gaps[k] == Gap::Break) return;
-    gaps[k] = label_gap(run, runs[k + 1]);
+    const bool marks = run.has_sentence_end || run.has_clause_punct;
+    if ((k != line.first_run && (closes || marks)) || gaps[k] == Gap::Break) return;
+    if (run.is_commentary_credit || next.is_commentary_credit || starts_news_item(next)) return;
+    gaps[k] = label_gap(run, next);
   }
 }
 
@@ -132,6 +143,9 @@ void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line
 // the joined line would split off again.
 bool closes_bracketed_byline(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
   if (a.role != LineRole::Byline || b.end_run - b.first_run != 1 || b.chars > 8 || b.starts_item) return false;
+  // A commentary's credit in the joined line would be split off as a head.
+  for (auto k = a.first_run; k < b.end_run; ++k)
+    if (runs[k].is_commentary_credit) return false;
   const Run& closing = runs[b.first_run];
   const Run& opening = runs[a.first_run];
   auto opens = [](std::string_view t) { return t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos; };
@@ -145,8 +159,6 @@ bool closes_bracketed_byline(const std::vector<Run>& runs, const LineShape& a, c
 
 // Whether the text ending line a continues on line b.
 Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
-  // The names in a byline stay apart, as within its line.
-  if (closes_bracketed_byline(runs, a, b)) return label_gap(runs[a.end_run - 1], runs[b.first_run]);
   if (!continues_on_next_line(a, b)) return Gap::Break;
   const Run& left = runs[a.end_run - 1];
   const Run& right = runs[b.first_run];
@@ -174,12 +186,25 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
   // The lines that open a news item, for their credits once every gap is known.
   thread_local std::vector<std::size_t> item_lines;
   item_lines.clear();
+  bool closes_byline = false;  // this line only closes the bracket of the byline above
   for (std::size_t i = 0; i < line_count; ++i) {
     const LineShape& line = lines[i];
     decide_line_gaps(r.runs, line, r.gaps);
-    if (i + 1 < line_count)
-      gaps[line.end_run - 1] = options.keep_lines ? Gap::Break : line_join_gap(r.runs, line, lines[i + 1]);
     if (line.starts_item) item_lines.push_back(i);
+    if (i + 1 == line_count) break;
+    const LineShape& next = lines[i + 1];
+    Gap join = Gap::Break;
+    if (options.keep_lines || closes_byline) {
+      // The joined byline ends where its bracket closes: a line of its own.
+      closes_byline = false;
+    } else if (closes_bracketed_byline(r.runs, line, next)) {
+      // Its names stay apart, as within its line.
+      join = label_gap(r.runs[line.end_run - 1], r.runs[next.first_run]);
+      closes_byline = true;
+    } else {
+      join = line_join_gap(r.runs, line, next);
+    }
+    gaps[line.end_run - 1] = join;
   }
   for (const std::size_t i : item_lines) keep_item_credit_spaces(r.runs, lines[i], r.gaps);
 }
@@ -297,8 +322,9 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   // one and stay one); turn a space into a break, which it does only next to
   // Chinese text or punctuation (an inline head, a closing signature, a
   // commentary credit); or turn a break into a space, which it does only between
-  // Latin or invalid characters on both sides, or between a byline and a line
-  // that only closes its bracket, a gap no rule makes a break (line_join_gap). No
+  // Latin or invalid characters on both sides (line_join_gap), or inside a bracketed
+  // byline or a news item's credit (closes_bracketed_byline, keep_item_credit_spaces),
+  // which leave out the commentary credits and item openers that split a line. No
   // gap is of both kinds, so each one changes at most twice, and within 2 * gaps
   // + 1 rounds one changes nothing. Few rounds are needed, as the roles read
   // their neighbours so that despace's joins seldom change what they see (see

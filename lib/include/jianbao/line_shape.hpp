@@ -68,6 +68,9 @@ inline bool gap_takes_room(const Run& left, const Run& right) {
   return (left.last.flags | right.first.flags) & (kDigit | kLatin);
 }
 
+// Whether the run starts with what opens a news item: 本报讯, 本报记者, 新华社.
+bool starts_news_item(const Run& run);
+
 // Whether the run opens a news item with its reporters' credit and leaves the
 // bracket open: 本报讯（记者, 本报讯(通讯员 (the names follow after spaces).
 bool opens_item_credit(const Run& run);
