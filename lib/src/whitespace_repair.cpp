@@ -310,7 +310,7 @@ void write_round(const Round& r, std::string& out, Round& reread, std::vector<Ga
 
 }  // namespace
 
-void despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
+bool despace_page(std::string_view page, const DespaceOptions& options, std::string& out) {
   // The decisions read line shapes that the repair itself changes (a letter-spaced
   // line loses its spaces, joined lines become one line, a headline's neighbour
   // becomes a paragraph), so a repaired page could repair differently again.
@@ -337,19 +337,20 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
   thread_local std::string buffers[2];
   thread_local std::vector<Gap> written;
   scan_page(page, round.runs, round.lines);
-  if (round.runs.empty()) return;
+  if (round.runs.empty()) return true;
   decide_gaps(options, round);
   // Nearly every page is a fixed point after one round: it is written straight to out.
   const std::size_t start = out.size();
   write_round(round, out, next, written);
   decide_gaps(options, next);
-  if (next.gaps == written) return;
+  if (next.gaps == written) return true;
   // The repaired page repairs differently: go on in the two side buffers, taking
   // turns (a round's reread views the buffer it was written to, so none is moved),
   // and put the last round in place of the first. The bound only guards the
   // argument above; `round` is scratch while `next` is written.
   const std::size_t max_rounds = 2 * round.runs.size() + 2;
   int current = 0;
+  bool settled = false;
   buffers[current].clear();
   write_round(next, buffers[current], round, written);
   out.resize(start);
@@ -360,15 +361,22 @@ void despace_page(std::string_view page, const DespaceOptions& options, std::str
     std::string& rewritten = buffers[1 - current];
     rewritten.clear();
     write_round(round, rewritten, next, written);
-    if (rewritten == buffers[current]) break;
+    if (rewritten == buffers[current]) {
+      settled = true;
+      break;
+    }
     current = 1 - current;
     decide_gaps(options, next);
-    if (next.gaps == written) break;
+    if (next.gaps == written) {
+      settled = true;
+      break;
+    }
     buffers[1 - current].clear();
     write_round(next, buffers[1 - current], round, written);
     current = 1 - current;
   }
   out.append(buffers[current]);
+  return settled;
 }
 
 }  // namespace jianbao

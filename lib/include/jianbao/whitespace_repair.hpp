@@ -17,7 +17,9 @@ struct DespaceOptions {
 // no form feed; bytes that are not valid UTF-8 pass through unchanged. Appends the
 // repaired lines to `out`, each ending in '\n'; blank lines are dropped. Only
 // whitespace differs between `page` and what is appended. A page of kMaxPageBytes
-// (line_shape.hpp, 4 GiB less a byte) or more throws std::length_error.
-void despace_page(std::string_view page, const DespaceOptions& options, std::string& out);
+// (line_shape.hpp, 4 GiB less a byte) or more throws std::length_error. Returns
+// whether the repair reached its fixed point, as it always should: false means
+// its rounds ran into their bound (a bug, which the fuzz target looks for).
+bool despace_page(std::string_view page, const DespaceOptions& options, std::string& out);
 
 }  // namespace jianbao
