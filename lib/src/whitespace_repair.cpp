@@ -116,6 +116,14 @@ void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, 
   }
 }
 
+// Whether the text holds an opening or a closing bracket, full or half width.
+bool holds_opening_bracket(std::string_view t) {
+  return t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos;
+}
+bool holds_closing_bracket(std::string_view t) {
+  return t.find("）") != std::string_view::npos || t.find(')') != std::string_view::npos;
+}
+
 // A news item's opening credit keeps the spaces between its roles and names, as a
 // byline does: 本报讯（记者 冯雪 通讯员 郭斌）今年……, over a line end too. Set after
 // the other gaps, for the line that opens the item (opens_item_credit), up to the
@@ -130,9 +138,8 @@ void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line
   for (std::size_t k = line.first_run; k + 1 < runs.size() && k < line.first_run + kMaxCreditRuns; ++k) {
     const Run& run = runs[k];
     const Run& next = runs[k + 1];
-    const bool closes = run.text.find("）") != std::string_view::npos || run.text.find(')') != std::string_view::npos;
     const bool marks = run.has_sentence_end || run.has_clause_punct;
-    if ((k != line.first_run && (closes || marks)) || gaps[k] == Gap::Break) return;
+    if ((k != line.first_run && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) return;
     if (run.is_commentary_credit || next.is_commentary_credit || starts_news_item(next)) return;
     gaps[k] = label_gap(run, next);
   }
@@ -148,12 +155,10 @@ bool closes_bracketed_byline(const std::vector<Run>& runs, const LineShape& a, c
     if (runs[k].is_commentary_credit) return false;
   const Run& closing = runs[b.first_run];
   const Run& opening = runs[a.first_run];
-  auto opens = [](std::string_view t) { return t.find("（") != std::string_view::npos || t.find('(') != std::string_view::npos; };
-  auto closes = [](std::string_view t) { return t.find("）") != std::string_view::npos || t.find(')') != std::string_view::npos; };
-  if (!(closing.last.cp == U'）' || closing.last.cp == U')') || opens(closing.text)) return false;
+  if (!(closing.last.cp == U'）' || closing.last.cp == U')') || holds_opening_bracket(closing.text)) return false;
   if (!(opening.first.cp == U'（' || opening.first.cp == U'(')) return false;
   for (auto k = a.first_run; k < a.end_run; ++k)
-    if (closes(runs[k].text)) return false;
+    if (holds_closing_bracket(runs[k].text)) return false;
   return true;
 }
 

@@ -156,6 +156,8 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (b.paragraph_line && !a.justified) return false;
   // Most lines run on with no mark at their end.
   if (!(a.ends_sentence | a.ends_clause | b.starts_list_item)) return true;
+  // Short of its column, less the indent when it opens its paragraph (the column
+  // unknown or the line letter-spaced, it is not).
   const bool falls_short =
       !a.justified && a.column != 0 && a.width < a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
   // A numbered item or an answer after a sentence, a clause, another item or a short
@@ -174,9 +176,7 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   // not indented as a new paragraph's first line; a letter-spaced next line hides its
   // indent, and is most often a new paragraph there.
   if (a.justified) return true;
-  if (a.column == 0) return false;
-  const int full = a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
-  if (a.width < full || b.justified) return false;
+  if (a.column == 0 || falls_short || b.justified) return false;
   return b.width - b.hanging > b.column - kIndentWidth;
 }
 
