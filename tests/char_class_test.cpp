@@ -48,8 +48,8 @@ TEST(CharClass, UniformBlocksAgreeWithIcu) {
   }
 }
 
-TEST(CharClass, ListOpenersAreTheNumbersAndReplies) {
-  const std::u32string_view openers = U"一二三四五六七八九十（(0123456789答问";
+TEST(CharClass, ListOpenersAreTheNumbersBulletsAndReplies) {
+  const std::u32string_view openers = U"一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳●◆◇★☆答问";
   for (char32_t cp = 0; cp < 0x10000; ++cp)
     ASSERT_EQ((char_flags(cp) & kListOpener) != 0, openers.find(cp) != std::u32string_view::npos)
         << std::hex << static_cast<unsigned>(cp);

@@ -231,7 +231,10 @@ TEST(LineShape, ListItemsAndClauseEnds) {
       {"4.及时报告", true},       {"5、注意安全", true},     {"4．及时报告", false},   {"答：可以申请", true},
       {"问：怎么申请", true},     {"（十三五）规划", false}, {"一、二产业融合", false}, {"一、二、三产业", false},
       {"4.5亿元", false},         {"（2024）年度报告", false}, {"123.全部", false},    {"一大早，他", false},
-      {"2023年全县", false},      {"（记者王红）", false},   {"答复如下", false},     {"1", false}};
+      {"2023年全县", false},      {"（记者王红）", false},   {"答复如下", false},     {"1", false},
+      {"22日：小雪", true},       {"3月5日：开幕式", true},  {"12月31日:闭幕", true}, {"3月5日，全县", false},
+      {"22日上午，", false},      {"123日：", false},        {"3月123日：", false},   {"●加强监督", true},
+      {"◆", true},                {"①确定目标；", true},     {"★★★", true}};
   for (const auto& [line, opens] : openers)
     EXPECT_EQ(shape(std::string(line) + "\n").lines[0].starts_list_item, opens) << line;
   const std::pair<std::string_view, bool> ends[] = {

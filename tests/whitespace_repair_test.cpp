@@ -214,6 +214,27 @@ TEST(WhitespaceRepair, AnAnswerAfterAQuestionIsAParagraph) {
             "答：农户可以到村委会提出申请，经审核后按标准发放补助资金。\n");
 }
 
+TEST(WhitespaceRepair, DaysOfAForecastAreParagraphs) {
+  // Each day's entry ends in ； short of a column no line of the page shows.
+  const std::string page =
+      "据县气象台预报，未来三天以降雪天气为主：\n21日：阴转小雪，-14℃～-3℃；\n22日：小雪转多云，-16℃～-5℃；\n23日：多云转晴，-13℃～0℃。\n";
+  EXPECT_EQ(despace(page),
+            "据县气象台预报，未来三天以降雪天气为主：\n21日：阴转小雪，-14℃～-3℃；\n22日：小雪转多云，-16℃～-5℃；\n23日：多云转晴，-13℃～0℃。\n");
+}
+
+TEST(WhitespaceRepair, BulletedItemsAreParagraphs) {
+  const std::string page =
+      "为做好春节期间安全生产工作，县安委\n办提出以下要求。\n"
+      "●各乡镇要开展一次安全隐患大排查，\n对排查出的问题建立台账。\n"
+      "◆ 各企业要落实值班值守制度。\n"
+      "①确定责任人；\n②明确整改时限。\n";
+  EXPECT_EQ(despace(page),
+            "为做好春节期间安全生产工作，县安委办提出以下要求。\n"
+            "●各乡镇要开展一次安全隐患大排查，对排查出的问题建立台账。\n"
+            "◆各企业要落实值班值守制度。\n"
+            "①确定责任人；\n②明确整改时限。\n");
+}
+
 TEST(WhitespaceRepair, NumbersThatGoOnAreNoItems) {
   // 一、二产业 and 4.5 are numbers in the run of the text, after a full line.
   const std::string page =

@@ -44,10 +44,12 @@ std::uint16_t icu_char_flags(char32_t code_point) {
   switch (cp) {
     case U'一': case U'二': case U'三': case U'四': case U'五': case U'六': case U'七': case U'八': case U'九':
     case U'十': case U'（': case U'(': case U'答': case U'问':
+    case U'●': case U'◆': case U'◇': case U'★': case U'☆':
       f |= kListOpener;
       break;
     default:
-      if (cp >= '0' && cp <= '9') f |= kListOpener;
+      // Digits, and the circled numbers ① … ⑳.
+      if ((cp >= '0' && cp <= '9') || (cp >= 0x2460 && cp <= 0x2473)) f |= kListOpener;
       break;
   }
   const auto type = u_charType(cp);

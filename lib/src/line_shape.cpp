@@ -150,11 +150,29 @@ bool is_item_numeral(char32_t cp) {
   }
 }
 
-// Whether the run opens a numbered item or a reply: 一、 (but not 一、二产业 or
-// 一、二、三), （二）, (3), 4. or 4、 (but not 4.5), 答：, 问：. Asked of the runs whose
-// first character may (kListOpener). Not 4．: the full-width point ends sentences.
+// Whether a day's entry starts at byte i of t, after its number and the 日 or 月
+// that follows it: 22日：, 3月5日： (a forecast's or a schedule's days). Not 3月5日，
+// or 22日上午: a date in the run of the text.
+bool opens_dated_entry(std::string_view t, std::size_t i, char32_t unit) {
+  if (unit == U'月') {
+    std::size_t digits = 0;
+    while (i + digits < t.size() && digits < 3 && t[i + digits] >= '0' && t[i + digits] <= '9') ++digits;
+    if (digits == 0 || digits > 2 || !starts_with(t.substr(i + digits), "日")) return false;
+    i += digits + std::string_view("日").size();
+  }
+  return starts_with(t.substr(i), "：") || starts_with(t.substr(i), ":");
+}
+
+// Whether the run opens a list's item or a reply: 一、 (but not 一、二产业 or
+// 一、二、三), （二）, (3), 4. or 4、 (but not 4.5), a day's entry (22日：), a bullet
+// (● ◆ ★) or a circled number (①), 答：, 问：. Asked of the runs whose first
+// character may (kListOpener). Not 4．: the full-width point ends sentences.
 bool opens_list_item(const Run& r, const std::uint16_t* table) {
   if (r.first.cp == U'答' || r.first.cp == U'问') return starts_with(r.text, "答：") || starts_with(r.text, "问：");
+  // A bullet or a circled number marks an item whatever follows it.
+  if ((r.first.cp >= U'①' && r.first.cp <= U'⑳') || r.first.cp == U'●' || r.first.cp == U'◆' ||
+      r.first.cp == U'◇' || r.first.cp == U'★' || r.first.cp == U'☆')
+    return true;
   // The number, at most two digits or two numerals (十二): (2024) is a year, （十三五）
   // a plan. Then its mark, and a character that does not go on with the number.
   std::size_t i = 0;
@@ -174,6 +192,7 @@ bool opens_list_item(const Run& r, const std::uint16_t* table) {
   }
   if (count == 0 || i >= r.text.size()) return false;
   const Utf8Char mark = c;
+  if (!bracketed && !chinese && (mark.cp == U'日' || mark.cp == U'月')) return opens_dated_entry(r.text, i + mark.length, mark.cp);
   if (bracketed) {
     if (mark.cp != U'）' && mark.cp != U')') return false;
   } else if (chinese) {
@@ -664,7 +683,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     const Run& first = runs[line.first_run];
     line.starts_item = opens_news_item(runs, line);
     line.starts_picture_note = opens_picture_note(first);
-    line.starts_list_item = (first.first.flags & kListOpener) && first.chars >= 2 && opens_list_item(first, table);
+    line.starts_list_item = (first.first.flags & kListOpener) && opens_list_item(first, table);
     line.ends_clause = ends_in_clause_mark(runs[line.end_run - 1], table);
     find_inline_head(runs, line);
     // A headline sharing the line takes none of its column: the body's part is what

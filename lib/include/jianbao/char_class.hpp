@@ -22,7 +22,7 @@ enum CharFlag : std::uint16_t {
   kAsciiPunct = 1 << 9,     // ASCII punctuation, which some pages use inside Chinese text
   kClausePunct = 1 << 10,   // marks running prose: ，；：、 and their ASCII forms
   kInvalid = 1 << 11,       // a byte that does not start valid UTF-8
-  kListOpener = 1 << 12,    // may open a numbered item or a reply: 一…十 （ ( 0-9 答 问
+  kListOpener = 1 << 12,    // may open a list's item or a reply: 一…十 （ ( 0-9 ①…⑳ ● ◆ ★ 答 问
 };
 
 // Flags of one code point.
