@@ -68,6 +68,18 @@ TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
   EXPECT_EQ(despace("记 者 魏 薇\n"), "记者魏薇\n");
 }
 
+TEST(WhitespaceRepair, ALineOfTwoSingleCharactersIsOneWord) {
+  // A notice's head letter-spaced across its column, and a signature's name spaced
+  // out to line up; a credit mark is no character of a name.
+  // Its paragraph is one line, longer than any column: the head stands apart.
+  const std::string notice =
+      "因城市供水管网改造施工需要，定于5月8日8时至20时，对并州南路以东、南内环街以南区域暂停供水。"
+      "请相关用户提前做好储水准备，给您带来不便，敬请谅解。\n";
+  EXPECT_EQ(despace("……参加趣味运动会。 李峰 摄\n公 告\n" + notice), "……参加趣味运动会。李峰 摄\n公告\n" + notice);
+  EXPECT_EQ(despace("刘 洋\n"), "刘洋\n");
+  EXPECT_EQ(despace("刘 摄\n"), "刘 摄\n");
+}
+
 // A paragraph's last line may fill its column exactly; a photo's note under it still
 // opens a paragraph of its own.
 TEST(WhitespaceRepair, PictureNoteAfterAFullLineIsItsOwnParagraph) {

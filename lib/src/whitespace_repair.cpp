@@ -88,6 +88,13 @@ void decide_line_gaps(const std::vector<Run>& page_runs, const LineShape& line, 
   const bool byline = line.role == LineRole::Byline;
   const bool head_is_label = line.head_is_label;
   const bool keeps_spaces = line.keeps_spaces;
+  // A line of two single characters is one word letter-spaced across its column
+  // (公 告, 通 知) or a two-character name spaced out to line up with longer ones
+  // (刘 洋): either way they join, though a headline or a signature keeps its spaces.
+  if (last == first + 1 && is_name_character(runs[first]) && is_name_character(runs[last])) {
+    gaps[first] = Gap::None;
+    return;
+  }
   bool left_ends_name = false;  // runs[k] is the second character of a spaced-out name
   for (auto k = first; k < last; ++k) {
     const Run& left = runs[k];
