@@ -64,6 +64,9 @@ TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
   // After a sentence, on the paragraph's line.
   EXPECT_EQ(despace("会议要求各部门抓好落实，确保各项工作取得实效。 记者 王 红\n"),
             "会议要求各部门抓好落实，确保各项工作取得实效。\n记者 王红\n");
+  // Two names signed after the paragraph's last sentence.
+  EXPECT_EQ(despace("检查人员还向居民发放了燃气安全宣传手册，普及燃气安全使用常识。 王敏 张凯\n"),
+            "检查人员还向居民发放了燃气安全宣传手册，普及燃气安全使用常识。\n王敏 张凯\n");
   // A letter-spaced line that is all single characters stays letter-spacing.
   EXPECT_EQ(despace("记 者 魏 薇\n"), "记者魏薇\n");
 }

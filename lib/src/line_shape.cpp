@@ -418,7 +418,7 @@ void find_inline_head(const std::vector<Run>& runs, LineShape& line) {
 }
 
 // Finds a signature or byline closing the line after its last sentence:
-// ……负责人。 （文/司瑞东 图/申淼）, ……发言。 张倩倩.
+// ……负责人。 （文/司瑞东 图/申淼）, ……发言。 张倩倩, ……常识。 王敏 张凯.
 void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std::uint16_t* table) {
   line.tail_start = line.end_run;
   if (line.end_run - line.first_run < 2 || line.justified) return;
@@ -436,8 +436,10 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std:
     const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&
                            (ends_with(runs[line.end_run - 1].text, "）") || ends_with(runs[line.end_run - 1].text, ")"));
     const bool byline = opens_byline(runs[k]);
-    const bool lone_name = k == line.end_run - 1 && runs[k].chars >= 2 && runs[k].chars <= 4 && is_han_only(runs[k]);
-    if (bracketed || byline || lone_name) line.tail_start = k;
+    // One name or two, signed after the last sentence: ……发言。 张倩倩, ……常识。 王敏 张凯.
+    auto is_name = [](const Run& r) { return r.chars >= 2 && r.chars <= 4 && is_han_only(r); };
+    const bool names = is_name(runs[k]) && (k == line.end_run - 1 || (k == line.end_run - 2 && is_name(runs[k + 1])));
+    if (bracketed || byline || names) line.tail_start = k;
     return;
   }
 }
