@@ -33,13 +33,14 @@ TEST(CharClass, BmpTableIsComputeFlagsForEveryCodePoint) {
 
 TEST(CharClass, UniformBlocksAgreeWithIcu) {
   // The Han and Hangul blocks the text is made of: one set of flags each, as ICU says
-  // (and the numerals and 答 问 that may open a numbered item or a reply).
+  // (and the numerals and 答 问 that may open a numbered item or a reply, and the
+  // last characters of credits' roles).
   for (char32_t cp = 0x3400; cp <= 0x9FFF; ++cp) {
     if (cp > 0x4DBF && cp < 0x4E00) continue;
     UErrorCode status = U_ZERO_ERROR;
     ASSERT_EQ(uscript_getScript(static_cast<UChar32>(cp), &status), USCRIPT_HAN) << std::hex << static_cast<unsigned>(cp);
     ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE) << std::hex << static_cast<unsigned>(cp);
-    ASSERT_EQ(char_flags(cp) & ~kListOpener, kHan | kWide);
+    ASSERT_EQ(char_flags(cp) & ~(kListOpener | kCreditEnd), kHan | kWide);
   }
   for (char32_t cp = 0xAC00; cp <= 0xD7A3; ++cp) {
     ASSERT_EQ(u_getIntPropertyValue(static_cast<UChar32>(cp), UCHAR_EAST_ASIAN_WIDTH), U_EA_WIDE);
@@ -52,6 +53,13 @@ TEST(CharClass, ListOpenersAreTheNumbersBulletsAndReplies) {
   const std::u32string_view openers = U"一二三四五六七八九十（(0123456789①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳●◆◇★☆答问";
   for (char32_t cp = 0; cp < 0x10000; ++cp)
     ASSERT_EQ((char_flags(cp) & kListOpener) != 0, openers.find(cp) != std::u32string_view::npos)
+        << std::hex << static_cast<unsigned>(cp);
+}
+
+TEST(CharClass, CreditEndsAreTheLastCharactersOfRoles) {
+  const std::u32string_view ends = U"评员者";
+  for (char32_t cp = 0; cp < 0x10000; ++cp)
+    ASSERT_EQ((char_flags(cp) & kCreditEnd) != 0, ends.find(cp) != std::u32string_view::npos)
         << std::hex << static_cast<unsigned>(cp);
 }
 

@@ -148,6 +148,7 @@ TEST(LineShape, ScanGivesWhatReadingOneCharacterAtATimeGives) {
       ASSERT_EQ(lines[k].single_han_runs, expected_lines[k].single_han_runs) << where;
       ASSERT_EQ(lines[k].width, expected_lines[k].width) << where;
       ASSERT_EQ(lines[k].has_prose_punct, expected_lines[k].has_prose_punct) << where;
+      ASSERT_EQ(lines[k].opens_credit, expected_lines[k].opens_credit) << where;
     }
   }
 }
@@ -255,6 +256,13 @@ TEST(LineShape, LinesNarrowerThanAColumnGiveNoColumn) {
 TEST(LineShape, CommentaryCreditsStartInChinese) {
   EXPECT_TRUE(shape("太报评 民生是，\n").runs[0].is_commentary_credit);
   EXPECT_FALSE(shape("AB报评 民生是，\n").runs[0].is_commentary_credit);
+}
+
+TEST(LineShape, RunsThatEndOpeningACredit) {
+  const std::pair<std::string_view, bool> runs[] = {
+      {"问题。（记者", true}, {"（通讯员", true},  {"(本报记者", true}, {"（记者）", false},
+      {"记者", false},        {"（读者", false},   {"（1）记者", false}, {"（甲）（特约记者", true}};
+  for (const auto& [run, opens] : runs) EXPECT_EQ(shape(std::string(run) + " 王红\n").lines[0].opens_credit, opens) << run;
 }
 
 TEST(LineShape, InlineHeadAndClosingTail) {

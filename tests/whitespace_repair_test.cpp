@@ -71,6 +71,16 @@ TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
   EXPECT_EQ(despace("记 者 魏 薇\n"), "记者魏薇\n");
 }
 
+TEST(WhitespaceRepair, ACreditClosingAParagraphKeepsItsSpaces) {
+  EXPECT_EQ(despace("组建了15支科技服务小分队，帮助农民解\n决实际问题。（记者 孙鹏）\n"),
+            "组建了15支科技服务小分队，帮助农民解决实际问题。（记者 孙鹏）\n");
+  // Wrapped over a line end, and with two roles.
+  EXPECT_EQ(despace("组建了15支科技服务小分队，帮助农民解决实际问题。（记者\n孙鹏 通讯员 李红）\n"),
+            "组建了15支科技服务小分队，帮助农民解决实际问题。（记者 孙鹏 通讯员 李红）\n");
+  // A role in brackets in the run of the text is no credit.
+  EXPECT_EQ(despace("据（记者）了解，今 年\n"), "据（记者）了解，今年\n");
+}
+
 TEST(WhitespaceRepair, ALineOfTwoSingleCharactersIsOneWord) {
   // A notice's head letter-spaced across its column, and a signature's name spaced
   // out to line up; a credit mark is no character of a name.

@@ -47,6 +47,9 @@ std::uint16_t icu_char_flags(char32_t code_point) {
     case U'●': case U'◆': case U'◇': case U'★': case U'☆':
       f |= kListOpener;
       break;
+    case U'评': case U'员': case U'者':
+      f |= kCreditEnd;
+      break;
     default:
       // Digits, and the circled numbers ① … ⑳.
       if ((cp >= '0' && cp <= '9') || (cp >= 0x2460 && cp <= 0x2473)) f |= kListOpener;

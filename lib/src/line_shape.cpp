@@ -82,7 +82,7 @@ constexpr std::array<std::string_view, 4> kCreditOpeners = {"文/", "图/", "文
 constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
 static_assert(std::all_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
                           [](std::string_view s) { return s.ends_with("评") || s.ends_with("员"); }),
-              "LineBuilder::end_run looks for a credit only in runs ending in 评 or 员");
+              "LineBuilder::end_run looks for a credit only in runs ending in kCreditEnd");
 
 constexpr FirstCharacters kBylineFirsts(U"□■◎记本通见特文图摄实");
 
@@ -473,6 +473,17 @@ bool opens_item_credit(const Run& run) {
   return false;
 }
 
+bool ends_opening_credit(const Run& run) {
+  // The roles that end in 者 or 员 (kCreditEnd), which LineBuilder::end_run asks about.
+  if (!(run.last.flags & kCreditEnd)) return false;
+  for (const std::string_view role : kBylineRoles) {
+    if (!ends_with(run.text, role)) continue;
+    const std::string_view before = run.text.substr(0, run.text.size() - role.size());
+    if (ends_with(before, "（") || ends_with(before, "(")) return true;
+  }
+  return false;
+}
+
 LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) : runs_(runs), lines_(lines) {
   runs_.clear();
   lines_.clear();
@@ -481,9 +492,11 @@ LineBuilder::LineBuilder(std::vector<Run>& runs, std::vector<LineShape>& lines) 
 // The credit is Chinese from its first character: a break despace puts next to it
 // is then never one that joining lines of Latin text would turn back into a space
 // (despace_page counts on that to reach its fixed point).
-void LineBuilder::note_commentary_credit(Run& run) {
-  run.is_commentary_credit = std::any_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
+void LineBuilder::note_credits(Run& run) {
+  run.is_commentary_credit = run.chars <= 6 && (run.first.flags & kHan) &&
+                             std::any_of(kCommentaryCredits.begin(), kCommentaryCredits.end(),
                                          [&](std::string_view s) { return ends_with(run.text, s); });
+  opens_credit_ = opens_credit_ || ends_opening_credit(run);
 }
 
 // despace's hot loop. The page is first read as bit masks, 64 bytes at a time
@@ -681,7 +694,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     // Typesetting lets a line's closing punctuation hang past the column's edge (or
     // squeezes it in): ，。、”） count towards the line's text but not its fill.
     const Utf8Char& last = runs[line.end_run - 1].last;
-    line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? display_width(last) : 0;
+    line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? static_cast<std::uint8_t>(display_width(last)) : 0;
     const Run& first = runs[line.first_run];
     line.starts_item = opens_news_item(runs, line);
     line.starts_picture_note = opens_picture_note(first);

@@ -152,6 +152,27 @@ void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line
   }
 }
 
+// A credit in brackets that closes a paragraph keeps the spaces between its roles
+// and names, as a byline does: ……解决实际问题。（记者 孙鹏）, over a line end too
+// (……问题。（记者 / 孙鹏）). Set after the other gaps, for the lines where a run ends
+// opening one (LineShape::opens_credit), up to the run that closes the bracket, with
+// the stops of keep_item_credit_spaces.
+void keep_closing_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
+  constexpr std::size_t kMaxCreditRuns = 8;
+  if (line.justified) return;
+  for (std::size_t opener = line.first_run; opener < line.end_run; ++opener) {
+    if (!ends_opening_credit(runs[opener])) continue;
+    for (std::size_t k = opener; k + 1 < runs.size() && k < opener + kMaxCreditRuns; ++k) {
+      const Run& run = runs[k];
+      const Run& next = runs[k + 1];
+      const bool marks = run.has_sentence_end || run.has_clause_punct;
+      if ((k != opener && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) break;
+      if (next.is_commentary_credit || starts_news_item(next)) break;
+      gaps[k] = label_gap(run, next);
+    }
+  }
+}
+
 // Whether line b only closes the bracket that byline a opened, when a narrow column
 // wrapped it: （记者 魏佳 通讯员 / 刘芳）. Not a news item's opener (本报讯）), which
 // the joined line would split off again.
@@ -195,14 +216,17 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
   const LineShape* const lines = r.lines.data();
   const std::size_t line_count = r.lines.size();
   Gap* const gaps = r.gaps.data();
-  // The lines that open a news item, for their credits once every gap is known.
-  thread_local std::vector<std::size_t> item_lines;
+  // The lines that open a news item or a credit, for the credits' spaces once every
+  // gap is known.
+  thread_local std::vector<std::size_t> item_lines, credit_lines;
   item_lines.clear();
+  credit_lines.clear();
   bool closes_byline = false;  // this line only closes the bracket of the byline above
   for (std::size_t i = 0; i < line_count; ++i) {
     const LineShape& line = lines[i];
     decide_line_gaps(r.runs, line, r.gaps);
     if (line.starts_item) item_lines.push_back(i);
+    if (line.opens_credit) credit_lines.push_back(i);
     if (i + 1 == line_count) break;
     const LineShape& next = lines[i + 1];
     Gap join = Gap::Break;
@@ -219,6 +243,7 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
     gaps[line.end_run - 1] = join;
   }
   for (const std::size_t i : item_lines) keep_item_credit_spaces(r.runs, lines[i], r.gaps);
+  for (const std::size_t i : credit_lines) keep_closing_credit_spaces(r.runs, lines[i], r.gaps);
 }
 
 // Runs are copied in blocks of this many bytes (one vector register), which may read

@@ -41,11 +41,12 @@ struct LineShape {
   int single_han_runs = 0;    // runs of one Han character: many make a letter-spaced line
   int width = 0;              // display columns of the text (of the body, after an inline head)
   int column = 0;             // estimated column width around the line, 0 if unknown
-  int hanging = 0;            // columns of closing punctuation that may hang past the column's edge
+  std::uint8_t hanging = 0;   // columns of closing punctuation that may hang past the column's edge
   LineRole role = LineRole::Body;
   bool justified = false;     // letter-spaced to fill the column
   bool ends_sentence = false;
   bool has_prose_punct = false;
+  bool opens_credit = false;  // a run ends opening a credit in brackets: ……问题。（记者 (ends_opening_credit)
   bool starts_item = false;   // opens a news item: 本报讯, 本报记者
   bool starts_picture_note = false;  // opens a photo's note: 图为, 上图
   bool starts_list_item = false;  // opens a numbered item or an answer: 一、 （二） （3） 4. 答：
@@ -75,6 +76,10 @@ bool starts_news_item(const Run& run);
 // bracket open: 本报讯（记者, 本报讯(通讯员 (the names follow after spaces).
 bool opens_item_credit(const Run& run);
 
+// Whether the run ends by opening a credit in brackets with a role ending in 者 or
+// 员, its names to follow after spaces: ……问题。（记者, （通讯员, （本报记者.
+bool ends_opening_credit(const Run& run);
+
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
 // Runs and lines are built where they are stored: a struct copied whole right after
 // its fields were stored one by one makes the CPU wait for those stores.
@@ -89,8 +94,9 @@ class LineBuilder {
 
  private:
   // Marks a run of 3-6 characters, Han from the first, that credits a commentary's
-  // author: 太报评, 本报评论员.
-  static void note_commentary_credit(Run& run);
+  // author (太报评, 本报评论员), and notes a run that ends opening a credit. Asked of
+  // the runs of three characters or more that end in 评, 员 or 者.
+  void note_credits(Run& run);
 
   std::vector<Run>& runs_;
   std::vector<LineShape>& lines_;
@@ -100,6 +106,7 @@ class LineBuilder {
   int single_han_runs_ = 0;
   int width_ = 0;
   bool has_prose_punct_ = false;
+  bool opens_credit_ = false;
 };
 
 // Inline, as the scan and the fixed-point check call these for every run and line.
@@ -112,10 +119,10 @@ inline void LineBuilder::end_run() {
   single_han_runs_ += run.chars == 1 && (run.first.flags & kHan);
   width_ += run.width;
   has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
-  // Every credit ends in 评 or 员: the run's last character rules out nearly all runs
-  // without a call, which would make the scan keep its run state in memory.
-  if (run.chars >= 3 && run.chars <= 6 && (run.first.flags & kHan) && (run.last.cp == U'评' || run.last.cp == U'员'))
-    note_commentary_credit(run);
+  // Every commentary credit and every role that opens a credit ends in 评, 员 or 者
+  // (kCreditEnd): the run's last character rules out nearly all runs without a call,
+  // which would make the scan keep its run state in memory.
+  if (run.chars >= 3 && (run.last.flags & kCreditEnd)) note_credits(run);
 }
 
 inline void LineBuilder::end_line() {
@@ -127,9 +134,10 @@ inline void LineBuilder::end_line() {
   line.single_han_runs = single_han_runs_;
   line.width = width_;
   line.has_prose_punct = has_prose_punct_;
+  line.opens_credit = opens_credit_;
   first_run_ = runs_.size();
   chars_ = single_han_runs_ = width_ = 0;
-  has_prose_punct_ = false;
+  has_prose_punct_ = opens_credit_ = false;
 }
 
 // The longest page scan_page takes, so that a line's run indices fit in 32 bits;
