@@ -31,6 +31,13 @@ TEST(WhitespaceRepair, RemovesSpaceLeftAtAnEarlierLineJoin) {
 
 TEST(WhitespaceRepair, RemovesSpacesAroundHalfWidthPunctuationInChineseText) {
   EXPECT_EQ(despace("他说: \"今年的工作 , 要抓好落实。\"\n"), "他说:\"今年的工作,要抓好落实。\"\n");
+  // A half-width comma after Chinese text is Chinese punctuation, whatever follows.
+  EXPECT_EQ(despace("会议指出, 2023年我县新增经营主体3200户。\n"), "会议指出,2023年我县新增经营主体3200户。\n");
+}
+
+TEST(WhitespaceRepair, KeepsSpacesAroundPunctuationBetweenLatinWords) {
+  EXPECT_EQ(despace("Linux version 6.1 (gcc (GCC) 15.3.0, ld 2.46) #1 SMP\n"),
+            "Linux version 6.1 (gcc (GCC) 15.3.0, ld 2.46) #1 SMP\n");
 }
 
 TEST(WhitespaceRepair, KeepsSpacesBetweenLatinWords) {
@@ -41,6 +48,11 @@ TEST(WhitespaceRepair, KeepsSpacesBetweenLatinWords) {
 TEST(WhitespaceRepair, KeepsHeadlineClauseSpace) {
   EXPECT_EQ(despace("交城：收心返岗干劲足 提振精神开新局\n本报讯 1月28日，会议召开。\n"),
             "交城：收心返岗干劲足 提振精神开新局\n本报讯1月28日，会议召开。\n");
+}
+
+TEST(WhitespaceRepair, AHeadlinesNumberHugsItsTextWithItsPercentSign) {
+  EXPECT_EQ(despace("承诺月息2% 的“养殖项目”竟是骗局\n本报讯 近日，县公安局破获一起案件。\n"),
+            "承诺月息2%的“养殖项目”竟是骗局\n本报讯近日，县公安局破获一起案件。\n");
 }
 
 TEST(WhitespaceRepair, KeepsSectionLabelSpace) {

@@ -122,23 +122,6 @@ bool is_han_only(const Run& r) {
   return true;
 }
 
-// The character that ends just before byte offset `end` of t (end > 0).
-Utf8Char char_before(std::string_view t, std::size_t end, const std::uint16_t* table) {
-  // Chinese text mostly ends in a three-byte character: a lead byte E0..EF three
-  // bytes back, continuation bytes after it, starts the last character.
-  const auto* bytes = reinterpret_cast<const unsigned char*>(t.data());
-  if (end >= 3 && (bytes[end - 3] & 0xF0) == 0xE0 && (bytes[end - 2] & 0xC0) == 0x80 && (bytes[end - 1] & 0xC0) == 0x80) {
-    const char32_t cp = ((bytes[end - 3] & 0x0Fu) << 12) | ((bytes[end - 2] & 0x3Fu) << 6) | (bytes[end - 1] & 0x3Fu);
-    // Overlong forms and surrogates are invalid, as decode_utf8 has them.
-    if (cp >= 0x800 && (cp < 0xD800 || cp > 0xDFFF)) return {cp, 3, table[cp]};
-    return {bytes[end - 1], 1, kInvalid};
-  }
-  std::size_t k = end - 1;
-  while (k > 0 && end - k < 4 && (static_cast<unsigned char>(t[k]) & 0xC0) == 0x80) --k;
-  const Utf8Char c = decode_utf8(t, k, table);
-  return k + c.length == end ? c : Utf8Char{static_cast<unsigned char>(t[end - 1]), 1, kInvalid};
-}
-
 // The numerals that number items (一、 十二、 （三）).
 bool is_item_numeral(char32_t cp) {
   switch (cp) {
@@ -214,7 +197,7 @@ bool opens_list_item(const Run& r, const std::uint16_t* table) {
   const char32_t cp = last.last.cp;
   if (cp == U'：' || cp == U'；') return true;
   if ((cp != ':' && cp != ';') || last.chars < 2) return false;
-  return is_cjk(char_before(last.text, last.text.size() - 1, table).flags);
+  return is_cjk(decode_utf8_before(last.text, last.text.size() - 1, table).flags);
 }
 
 // Where the last opening bracket before byte `end` of t starts, among the last
@@ -235,7 +218,7 @@ bool ends_in_name(std::string_view t, const std::uint16_t* table) {
   std::size_t i = t.size();
   int han = 0;
   while (i > 0 && han <= 4) {
-    const Utf8Char c = char_before(t, i, table);
+    const Utf8Char c = decode_utf8_before(t, i, table);
     if (!(c.flags & kHan)) return han >= 2 && han <= 4 && (c.flags & kSentenceEnd);
     ++han;
     i -= c.length;
@@ -261,7 +244,7 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
   std::size_t i = t.size();
   int closers = 0;
   while (i > 0) {
-    const Utf8Char c = i == t.size() ? last.last : char_before(t, i, table);
+    const Utf8Char c = i == t.size() ? last.last : decode_utf8_before(t, i, table);
     const std::size_t j = i - c.length;
     if (c.flags & kSentenceEnd) return true;
     if (!(c.flags & kCloser) || ++closers > 2) break;
@@ -271,7 +254,7 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
       // searched: a run can be a whole paragraph.
       const std::size_t open = last_opener(t, j);
       if (open != std::string_view::npos)
-        return open > 0 && (char_before(t, open, table).flags & kSentenceEnd);
+        return open > 0 && (decode_utf8_before(t, open, table).flags & kSentenceEnd);
       // A narrow column may wrap the signature itself: ……精金粉。（马向 / 敏、郭雅静）.
       // Then the line is its one short run, and the bracket opens on the line before,
       // after a sentence end.
@@ -280,7 +263,7 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
       const std::size_t opened = last_opener(before, before.size());
       return opened != std::string_view::npos && opened > 0 && before.size() - opened <= kMaxSignatureBytes / 2 &&
              before.find("）", opened) == std::string_view::npos && before.find(')', opened) == std::string_view::npos &&
-             (char_before(before, opened, table).flags & kSentenceEnd);
+             (decode_utf8_before(before, opened, table).flags & kSentenceEnd);
     }
     i = j;
   }
@@ -430,7 +413,7 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std:
     const bool after_sentence =
         (before.last.flags & kSentenceEnd) ||
         ((before.last.flags & kCloser) && before.chars >= 2 &&
-         (char_before(before.text, before.text.size() - before.last.length, table).flags & kSentenceEnd));
+         (decode_utf8_before(before.text, before.text.size() - before.last.length, table).flags & kSentenceEnd));
     if (!after_sentence) continue;
     const std::string_view t = runs[k].text;
     const bool bracketed = (starts_with(t, "（") || starts_with(t, "(")) &&

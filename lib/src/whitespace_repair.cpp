@@ -45,6 +45,13 @@ struct Round {
   return false;
 }
 
+// Whether the ASCII mark that ends the run follows Latin text or a number rather
+// than Chinese (a mark alone in its run, between spaces, counts as Latin). Out of
+// line, as continues_web_address: asked only where ASCII punctuation meets a gap.
+[[gnu::noinline]] bool mark_follows_latin(const Run& run) {
+  return run.chars == 1 || !is_cjk(decode_utf8_before(run.text, run.text.size() - 1, bmp_flag_table()).flags);
+}
+
 // The gap between two runs of the same line of prose, when nothing about the line's
 // role says otherwise: spaces between Latin words and numbers stay, spaces touching
 // Chinese text are layout.
@@ -52,12 +59,14 @@ struct Round {
   const bool left_cjk = is_cjk(left.last.flags) || (left.last.flags & kAsciiPunct);
   const bool right_cjk = is_cjk(right.first.flags) || (right.first.flags & kAsciiPunct);
   if (left_cjk || right_cjk) {
-    // ASCII punctuation between Latin words ("Hello, world") keeps its space.
-    const bool left_word = left.last.flags & (kLatin | kDigit);
-    const bool right_word = right.first.flags & (kLatin | kDigit);
-    if ((left.last.flags & kAsciiPunct) && !is_cjk(right.first.flags) && right_word) return Gap::Space;
-    if ((right.first.flags & kAsciiPunct) && !is_cjk(left.last.flags) && left_word) return Gap::Space;
-    return Gap::None;
+    // ASCII punctuation between Latin words or numbers keeps its space ("Hello,
+    // world", "(GCC) 15.3", "2.46) #1"); after Chinese text it is Chinese
+    // punctuation set half width (指出, 2023年).
+    if (is_cjk(left.last.flags) || is_cjk(right.first.flags)) return Gap::None;
+    constexpr std::uint16_t kWord = kLatin | kDigit;
+    const bool left_word = (left.last.flags & kAsciiPunct) ? mark_follows_latin(left) : (left.last.flags & kWord) != 0;
+    const bool right_word = (right.first.flags & (kAsciiPunct | kWord)) != 0;
+    return left_word && right_word ? Gap::Space : Gap::None;
   }
   return continues_web_address(left, right) ? Gap::None : Gap::Space;
 }
@@ -65,7 +74,8 @@ struct Round {
 // The gap between two runs of a line that keeps meaningful spaces (headline, section
 // label, byline, credit): clause and name separators stay, digits still hug the text.
 Gap label_gap(const Run& left, const Run& right) {
-  const bool left_digit = left.last.flags & kDigit;
+  // A number ends in its digits or its percent sign: 月息2% 的 → 月息2%的.
+  const bool left_digit = (left.last.flags & kDigit) || left.last.cp == '%' || left.last.cp == U'％';
   const bool right_digit = right.first.flags & kDigit;
   if (left_digit != right_digit && (is_cjk(left.last.flags) || is_cjk(right.first.flags))) return Gap::None;
   return Gap::Space;

@@ -74,6 +74,11 @@ std::uint16_t astral_flags(char32_t cp);
 
 inline Utf8Char decode_utf8(std::string_view s, std::size_t i) { return decode_utf8(s, i, bmp_flag_table()); }
 
+// Decodes the character that ends just before byte `end` of s (end > 0), as
+// decode_utf8 would have read it; a byte that ends no valid character comes back
+// alone, flagged kInvalid.
+Utf8Char decode_utf8_before(std::string_view s, std::size_t end, const std::uint16_t* table);
+
 // Display columns of a character: 2 for wide and for punctuation set full width in
 // Chinese text (“” and … are East Asian Ambiguous), 1 otherwise.
 inline int display_width(const Utf8Char& c) {
