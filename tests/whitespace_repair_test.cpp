@@ -89,6 +89,11 @@ TEST(WhitespaceRepair, ACreditClosingAParagraphKeepsItsSpaces) {
   // Wrapped over a line end, and with two roles.
   EXPECT_EQ(despace("组建了15支科技服务小分队，帮助农民解决实际问题。（记者\n孙鹏 通讯员 李红）\n"),
             "组建了15支科技服务小分队，帮助农民解决实际问题。（记者 孙鹏 通讯员 李红）\n");
+  // It ends its paragraph, as a signature does, however full the line above the next.
+  EXPECT_EQ(despace("推行生活垃圾定时定点投放，其他\n时段投放点原则上不再接收生\n活垃圾。（记者 任静怡）\n"
+                    "全县上下坚定信心，攻坚克难，推\n动经济社会发展取得新的成效。\n"),
+            "推行生活垃圾定时定点投放，其他时段投放点原则上不再接收生活垃圾。（记者 任静怡）\n"
+            "全县上下坚定信心，攻坚克难，推动经济社会发展取得新的成效。\n");
   // A role in brackets in the run of the text is no credit.
   EXPECT_EQ(despace("据（记者）了解，今 年\n"), "据（记者）了解，今年\n");
 }

@@ -233,10 +233,14 @@ bool closes_with_photo_credit(const std::vector<Run>& runs, const LineShape& lin
   return is_credit_mark(runs[line.end_run - 1]) && ends_in_name(runs[line.end_run - 2].text, table);
 }
 
-// The line's text ends a sentence: 。！？… possibly followed by closing quotes, or a
-// short parenthesised signature right after a sentence end (……环境。（尹哲）).
-bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
-  if (closes_with_photo_credit(runs, line, table)) return true;
+enum class SentenceEnd { None, Mark, Signature };
+
+// How the line's text ends a sentence: with 。！？… possibly followed by closing
+// quotes (Mark), or with a short parenthesised signature or credit right after a
+// sentence end (Signature: ……环境。（尹哲）, ……问题。（记者 孙鹏）).
+SentenceEnd ends_sentence(const std::vector<Run>& runs, const LineShape& line, const std::uint16_t* table) {
+  constexpr SentenceEnd kNone = SentenceEnd::None, kMark = SentenceEnd::Mark, kSignature = SentenceEnd::Signature;
+  if (closes_with_photo_credit(runs, line, table)) return kMark;
   const Run& last = runs[line.end_run - 1];
   std::string_view t = last.text;
   // Walk back over closers. The last character is the run's, read when it was
@@ -246,7 +250,7 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
   while (i > 0) {
     const Utf8Char c = i == t.size() ? last.last : decode_utf8_before(t, i, table);
     const std::size_t j = i - c.length;
-    if (c.flags & kSentenceEnd) return true;
+    if (c.flags & kSentenceEnd) return kMark;
     if (!(c.flags & kCloser) || ++closers > 2) break;
     if (c.cp == U'）' || c.cp == U')') {
       // A signature in brackets closes the paragraph when a sentence ends before it.
@@ -254,20 +258,31 @@ bool ends_sentence(const std::vector<Run>& runs, const LineShape& line, const st
       // searched: a run can be a whole paragraph.
       const std::size_t open = last_opener(t, j);
       if (open != std::string_view::npos)
-        return open > 0 && (decode_utf8_before(t, open, table).flags & kSentenceEnd);
-      // A narrow column may wrap the signature itself: ……精金粉。（马向 / 敏、郭雅静）.
-      // Then the line is its one short run, and the bracket opens on the line before,
-      // after a sentence end.
-      if (line.end_run - line.first_run != 1 || line.first_run == 0 || j > kMaxSignatureBytes / 2) return false;
-      const std::string_view before = runs[line.first_run - 1].text;
-      const std::size_t opened = last_opener(before, before.size());
-      return opened != std::string_view::npos && opened > 0 && before.size() - opened <= kMaxSignatureBytes / 2 &&
-             before.find("）", opened) == std::string_view::npos && before.find(')', opened) == std::string_view::npos &&
-             (decode_utf8_before(before, opened, table).flags & kSentenceEnd);
+        return open > 0 && (decode_utf8_before(t, open, table).flags & kSentenceEnd) ? kSignature : kNone;
+      // Or it opens in an earlier run: a credit spaced by roles and names (……问题。
+      // （记者 孙鹏 通讯员 李红）), which a narrow column may wrap (……精金粉。（马向 /
+      // 敏、郭雅静）: the bracket opens on the line before). Within kMaxSignatureBytes
+      // of the closing bracket, and none closing between.
+      std::size_t bytes = j;
+      const std::size_t earliest = line.first_run > 0 ? line.first_run - 1 : 0;
+      for (std::size_t k = line.end_run - 1; k > earliest && bytes <= kMaxSignatureBytes;) {
+        const std::string_view before = runs[--k].text;
+        const std::size_t opened = last_opener(before, before.size());
+        const std::size_t from = opened == std::string_view::npos ? 0 : opened;
+        if (before.find("）", from) != std::string_view::npos || before.find(')', from) != std::string_view::npos)
+          return kNone;
+        if (opened != std::string_view::npos)
+          return opened > 0 && bytes + (before.size() - opened) <= kMaxSignatureBytes &&
+                         (decode_utf8_before(before, opened, table).flags & kSentenceEnd)
+                     ? kSignature
+                     : kNone;
+        bytes += before.size();
+      }
+      return kNone;
     }
     i = j;
   }
-  return false;
+  return kNone;
 }
 
 // Inlined, as is_bracketed_signature: every line of the page is asked, and the
@@ -673,7 +688,9 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
   const std::uint16_t* table = bmp_flag_table();
   for (auto& line : lines) {
     line.justified = is_justified(runs, line);
-    line.ends_sentence = ends_sentence(runs, line, table);
+    const SentenceEnd end = ends_sentence(runs, line, table);
+    line.ends_sentence = end != SentenceEnd::None;
+    line.ends_signature = end == SentenceEnd::Signature;
     // Typesetting lets a line's closing punctuation hang past the column's edge (or
     // squeezes it in): ，。、”） count towards the line's text but not its fill.
     const Utf8Char& last = runs[line.end_run - 1].last;

@@ -45,6 +45,7 @@ struct LineShape {
   LineRole role = LineRole::Body;
   bool justified = false;     // letter-spaced to fill the column
   bool ends_sentence = false;
+  bool ends_signature = false;  // in a signature or credit in brackets after a sentence: ……环境。（尹哲）
   bool has_prose_punct = false;
   bool opens_credit = false;  // a run ends opening a credit in brackets: ……问题。（记者 (ends_opening_credit)
   bool starts_item = false;   // opens a news item: 本报讯, 本报记者
@@ -159,7 +160,8 @@ constexpr int kIndentWidth = 4;
 inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
   if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
-  if (a.paragraph_line) return false;
+  // A whole-paragraph line, or a signature or credit, ends its paragraph.
+  if (a.paragraph_line || a.ends_signature) return false;
   // A column line never runs on into a whole-paragraph line.
   if (b.paragraph_line && !a.justified) return false;
   // Most lines run on with no mark at their end.
