@@ -94,6 +94,10 @@ TEST(WhitespaceRepair, ACreditClosingAParagraphKeepsItsSpaces) {
                     "全县上下坚定信心，攻坚克难，推\n动经济社会发展取得新的成效。\n"),
             "推行生活垃圾定时定点投放，其他时段投放点原则上不再接收生活垃圾。（记者 任静怡）\n"
             "全县上下坚定信心，攻坚克难，推动经济社会发展取得新的成效。\n");
+  // A name that a line end or the layout cut joins again.
+  EXPECT_EQ(despace("今年我县为80周岁以上老年人发放高龄津贴共计386万元，惠及老人9400余名。（通讯员 贺\n丽君）\n"),
+            "今年我县为80周岁以上老年人发放高龄津贴共计386万元，惠及老人9400余名。（通讯员 贺丽君）\n");
+  EXPECT_EQ(despace("惠及老人9400余名。（记者 刘 洋）\n"), "惠及老人9400余名。（记者 刘洋）\n");
   // A role in brackets in the run of the text is no credit.
   EXPECT_EQ(despace("据（记者）了解，今 年\n"), "据（记者）了解，今年\n");
 }

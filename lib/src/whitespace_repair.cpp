@@ -162,6 +162,16 @@ void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line
   }
 }
 
+// The gap between two parts of a credit's names: a space, as in a byline, unless
+// one side is a single character, which no name is: a name a line end or the
+// layout cut (（通讯员 贺 / 丽君）, （记者 刘 洋）).
+Gap credit_name_gap(const Run& left, const Run& right) {
+  const bool closes = right.last.cp == U'）' || right.last.cp == U')';
+  const bool right_single = right.chars - (closes ? 1 : 0) == 1 && (right.first.flags & kHan);
+  if (is_name_character(left) || right_single) return Gap::None;
+  return label_gap(left, right);
+}
+
 // A credit in brackets that closes a paragraph keeps the spaces between its roles
 // and names, as a byline does: ……解决实际问题。（记者 孙鹏）, over a line end too
 // (……问题。（记者 / 孙鹏）). Set after the other gaps, for the lines where a run ends
@@ -178,25 +188,36 @@ void keep_closing_credit_spaces(const std::vector<Run>& runs, const LineShape& l
       const bool marks = run.has_sentence_end || run.has_clause_punct;
       if ((k != opener && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) break;
       if (next.is_commentary_credit || starts_news_item(next)) break;
-      gaps[k] = label_gap(run, next);
+      gaps[k] = k == opener ? label_gap(run, next) : credit_name_gap(run, next);
     }
   }
 }
 
-// Whether line b only closes the bracket that byline a opened, when a narrow column
-// wrapped it: （记者 魏佳 通讯员 / 刘芳）. Not a news item's opener (本报讯）), which
-// the joined line would split off again.
-bool closes_bracketed_byline(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
-  if (a.role != LineRole::Byline || b.end_run - b.first_run != 1 || b.chars > 8 || b.starts_item) return false;
-  // A commentary's credit in the joined line would be split off as a head.
-  for (auto k = a.first_run; k < b.end_run; ++k)
-    if (runs[k].is_commentary_credit) return false;
+// Whether line b only closes a bracket that line a left open, when a narrow column
+// wrapped it: a byline's (（记者 魏佳 通讯员 / 刘芳）) or a closing credit's
+// (……问题。（通讯员 贺 / 丽君）). Not a news item's opener (本报讯）), which the joined
+// line would split off again.
+bool closes_open_bracket(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
+  if (b.end_run - b.first_run != 1 || b.chars > 8 || b.starts_item) return false;
   const Run& closing = runs[b.first_run];
-  const Run& opening = runs[a.first_run];
   if (!(closing.last.cp == U'）' || closing.last.cp == U')') || holds_opening_bracket(closing.text)) return false;
-  if (!(opening.first.cp == U'（' || opening.first.cp == U'(')) return false;
-  for (auto k = a.first_run; k < a.end_run; ++k)
+  // The run that opens the bracket, and the first that must not close it.
+  std::size_t opening = a.end_run;
+  std::size_t unclosed_from = a.end_run;
+  const Run& first = runs[a.first_run];
+  if (a.role == LineRole::Byline && (first.first.cp == U'（' || first.first.cp == U'(')) {
+    opening = unclosed_from = a.first_run;
+  } else if (a.opens_credit) {
+    for (auto k = a.first_run; k < a.end_run; ++k)
+      if (ends_opening_credit(runs[k])) opening = k;
+    unclosed_from = opening + 1;
+  }
+  if (opening == a.end_run) return false;
+  for (auto k = unclosed_from; k < a.end_run; ++k)
     if (holds_closing_bracket(runs[k].text)) return false;
+  // A commentary's credit in the joined line would be split off as a head.
+  for (auto k = opening; k < b.end_run; ++k)
+    if (runs[k].is_commentary_credit) return false;
   return true;
 }
 
@@ -231,7 +252,7 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
   thread_local std::vector<std::size_t> item_lines, credit_lines;
   item_lines.clear();
   credit_lines.clear();
-  bool closes_byline = false;  // this line only closes the bracket of the byline above
+  bool closes_bracket = false;  // this line only closes the bracket the line above left open
   for (std::size_t i = 0; i < line_count; ++i) {
     const LineShape& line = lines[i];
     decide_line_gaps(r.runs, line, r.gaps);
@@ -240,13 +261,13 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
     if (i + 1 == line_count) break;
     const LineShape& next = lines[i + 1];
     Gap join = Gap::Break;
-    if (options.keep_lines || closes_byline) {
-      // The joined byline ends where its bracket closes: a line of its own.
-      closes_byline = false;
-    } else if (closes_bracketed_byline(r.runs, line, next)) {
+    if (options.keep_lines || closes_bracket) {
+      // The joined byline or credit ends where its bracket closes: a line of its own.
+      closes_bracket = false;
+    } else if (closes_open_bracket(r.runs, line, next)) {
       // Its names stay apart, as within its line.
-      join = label_gap(r.runs[line.end_run - 1], r.runs[next.first_run]);
-      closes_byline = true;
+      join = credit_name_gap(r.runs[line.end_run - 1], r.runs[next.first_run]);
+      closes_bracket = true;
     } else {
       join = line_join_gap(r.runs, line, next);
     }
@@ -370,8 +391,9 @@ bool despace_page(std::string_view page, const DespaceOptions& options, std::str
   // Chinese text or punctuation (an inline head, a closing signature, a
   // commentary credit); or turn a break into a space, which it does only between
   // Latin or invalid characters on both sides (line_join_gap), or inside a bracketed
-  // byline or a news item's credit (closes_bracketed_byline, keep_item_credit_spaces),
-  // which leave out the commentary credits and item openers that split a line. No
+  // byline or a credit (closes_open_bracket, keep_item_credit_spaces,
+  // keep_closing_credit_spaces), which leave out the commentary credits and item
+  // openers that split a line. No
   // gap is of both kinds, so each one changes at most twice, and within 2 * gaps
   // + 1 rounds one changes nothing. Few rounds are needed, as the roles read
   // their neighbours so that despace's joins seldom change what they see (see
