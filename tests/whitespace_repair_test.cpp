@@ -180,6 +180,15 @@ TEST(WhitespaceRepair, SignatureAttachedWithoutSpaceStaysInline) {
   EXPECT_EQ(despace("为考生营造温馨舒适的考试环境。（尹哲）\n"), "为考生营造温馨舒适的考试环境。（尹哲）\n");
 }
 
+TEST(WhitespaceRepair, CreditWrappedAcrossTwoLinesClosesItsParagraph) {
+  // The bracket opens two runs back, on the line above; 本报记者 after a comma goes
+  // on in its sentence.
+  EXPECT_EQ(despace("市民可通过“岚川停车”小程序查询空余车位。（李娜 张\n鹏）\n守护“舌尖上的安全”\n"
+                    "编者按：食品安全关系千家万户。近日，\n本报记者跟随县市场监管局执法人员深入农贸市场。\n"),
+            "市民可通过“岚川停车”小程序查询空余车位。（李娜张鹏）\n守护“舌尖上的安全”\n"
+            "编者按：食品安全关系千家万户。近日，本报记者跟随县市场监管局执法人员深入农贸市场。\n");
+}
+
 TEST(WhitespaceRepair, SignatureWrappedOverTwoLinesClosesItsParagraph) {
   // A narrow column wrapped the signature itself; the headline under it was joined on.
   const std::string page =

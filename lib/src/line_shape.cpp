@@ -122,6 +122,17 @@ bool is_han_only(const Run& r) {
   return true;
 }
 
+// Whether a line that opens with an item's opener only goes on with the sentence
+// of the line before, which ends in a comma: ……近日， / 本报记者跟随……, ……， / 新华社
+// 记者……. Not 本报讯, which never stands in a sentence (a column cut mid-sentence
+// before a new item: ……表示， / 本报讯……).
+bool goes_on_in_its_sentence(const std::vector<Run>& runs, const LineShape& line) {
+  if (line.first_run == 0) return false;
+  const char32_t before = runs[line.first_run - 1].last.cp;
+  if (before != U'，' && before != U'、' && before != ',') return false;
+  return !starts_with(runs[line.first_run].text, "本报讯") && runs[line.first_run].text != "本";
+}
+
 // The numerals that number items (一、 十二、 （三）).
 bool is_item_numeral(char32_t cp) {
   switch (cp) {
@@ -261,11 +272,10 @@ SentenceEnd ends_sentence(const std::vector<Run>& runs, const LineShape& line, c
         return open > 0 && (decode_utf8_before(t, open, table).flags & kSentenceEnd) ? kSignature : kNone;
       // Or it opens in an earlier run: a credit spaced by roles and names (……问题。
       // （记者 孙鹏 通讯员 李红）), which a narrow column may wrap (……精金粉。（马向 /
-      // 敏、郭雅静）: the bracket opens on the line before). Within kMaxSignatureBytes
-      // of the closing bracket, and none closing between.
+      // 敏、郭雅静）, ……车位。（李娜 张 / 鹏）: the bracket opens on a line before).
+      // Within kMaxSignatureBytes of the closing bracket, and none closing between.
       std::size_t bytes = j;
-      const std::size_t earliest = line.first_run > 0 ? line.first_run - 1 : 0;
-      for (std::size_t k = line.end_run - 1; k > earliest && bytes <= kMaxSignatureBytes;) {
+      for (std::size_t k = line.end_run - 1; k > 0 && bytes <= kMaxSignatureBytes;) {
         const std::string_view before = runs[--k].text;
         const std::size_t opened = last_opener(before, before.size());
         const std::size_t from = opened == std::string_view::npos ? 0 : opened;
@@ -696,7 +706,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     const Utf8Char& last = runs[line.end_run - 1].last;
     line.hanging = (last.flags & kCjkPunct) && !(last.flags & kOpener) ? static_cast<std::uint8_t>(display_width(last)) : 0;
     const Run& first = runs[line.first_run];
-    line.starts_item = opens_news_item(runs, line);
+    line.starts_item = opens_news_item(runs, line) && !goes_on_in_its_sentence(runs, line);
     line.starts_picture_note = opens_picture_note(first);
     line.starts_list_item = (first.first.flags & kListOpener) && opens_list_item(first, table);
     line.ends_clause = ends_in_clause_mark(runs[line.end_run - 1], table);
