@@ -189,6 +189,18 @@ TEST(WhitespaceRepair, CreditWrappedAcrossTwoLinesClosesItsParagraph) {
             "编者按：食品安全关系千家万户。近日，本报记者跟随县市场监管局执法人员深入农贸市场。\n");
 }
 
+TEST(WhitespaceRepair, WholeParagraphLineCutShortOfASentenceEndGoesOn) {
+  // Most of the page's paragraphs are one line each; a line break was left in one.
+  const std::string page =
+      "光卖原果，利润薄、风险大。2021年，西坡村成立 核桃专业合作社，引进脱青皮、清洗、烘干等设备，\n"
+      "建起了占地1500 平方米的加工厂，开发出核桃仁、 核桃油、琥珀核桃等 6个系列产品。\n"
+      "“以前核桃下树后堆在院里，遇上连阴雨就发霉，一年的辛苦就白费了。”合作社社员说。\n";
+  EXPECT_EQ(despace(page),
+            "光卖原果，利润薄、风险大。2021年，西坡村成立核桃专业合作社，引进脱青皮、清洗、烘干等设备，"
+            "建起了占地1500平方米的加工厂，开发出核桃仁、核桃油、琥珀核桃等6个系列产品。\n"
+            "“以前核桃下树后堆在院里，遇上连阴雨就发霉，一年的辛苦就白费了。”合作社社员说。\n");
+}
+
 TEST(WhitespaceRepair, SignatureWrappedOverTwoLinesClosesItsParagraph) {
   // A narrow column wrapped the signature itself; the headline under it was joined on.
   const std::string page =

@@ -160,8 +160,11 @@ constexpr int kIndentWidth = 4;
 inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
   if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
-  // A whole-paragraph line, or a signature or credit, ends its paragraph.
-  if (a.paragraph_line || a.ends_signature) return false;
+  // A signature or credit ends its paragraph, and so does a whole-paragraph line,
+  // unless it stops short of a sentence's end: the rest of the paragraph was left on
+  // the next line (……烘干等设备， / 建起了……).
+  if (a.ends_signature) return false;
+  if (a.paragraph_line) return !(a.ends_sentence | a.ends_clause) && !b.starts_list_item;
   // A column line never runs on into a whole-paragraph line.
   if (b.paragraph_line && !a.justified) return false;
   // Most lines run on with no mark at their end.
