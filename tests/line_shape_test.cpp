@@ -258,6 +258,14 @@ TEST(LineShape, CommentaryCreditsStartInChinese) {
   EXPECT_FALSE(shape("AB报评 民生是，\n").runs[0].is_commentary_credit);
 }
 
+TEST(LineShape, RunsThatOpenWithALabel) {
+  const std::pair<std::string_view, bool> runs[] = {
+      {"记者：西坡村", true}, {"王保林：最难的是", true}, {"今天夜间：晴", true},   {"他说：今年", false},
+      {"通知如下：", false},  {"甲：", false},            {"县委书记张三：", false}, {"A级：", false},
+      {"记者:西坡村", false}};
+  for (const auto& [run, opens] : runs) EXPECT_EQ(opens_with_label(shape(std::string(run) + "\n").runs[0]), opens) << run;
+}
+
 TEST(LineShape, RunsThatEndOpeningACredit) {
   const std::pair<std::string_view, bool> runs[] = {
       {"问题。（记者", true}, {"（通讯员", true},  {"(本报记者", true}, {"（记者）", false},

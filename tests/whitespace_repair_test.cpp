@@ -302,6 +302,18 @@ TEST(WhitespaceRepair, BulletedItemsAreParagraphs) {
             "①确定责任人；\n②明确整改时限。\n");
 }
 
+TEST(WhitespaceRepair, AnInterviewsSpeakersOpenParagraphs) {
+  const std::string page =
+      "记者：西坡村发展核桃产业，最大的难点是什么？\n王保林：最难的是转变观念。老百姓守着老树过了\n"
+      "几辈子，让他们锯树嫁接，心里没底。我们就先干 给群众看，再带着群众干，用实实在在的收益说话。\n"
+      "记者：合作社怎么和农户联结？\n";
+  EXPECT_EQ(despace(page),
+            "记者：西坡村发展核桃产业，最大的难点是什么？\n"
+            "王保林：最难的是转变观念。老百姓守着老树过了几辈子，让他们锯树嫁接，心里没底。"
+            "我们就先干给群众看，再带着群众干，用实实在在的收益说话。\n"
+            "记者：合作社怎么和农户联结？\n");
+}
+
 TEST(WhitespaceRepair, NumbersThatGoOnAreNoItems) {
   // 一、二产业 and 4.5 are numbers in the run of the text, after a full line.
   const std::string page =

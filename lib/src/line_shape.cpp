@@ -461,6 +461,22 @@ int width_of_runs(const std::vector<Run>& runs, std::size_t from, std::size_t to
 
 }  // namespace
 
+bool opens_with_label(const Run& r) {
+  const std::uint16_t* table = bmp_flag_table();
+  constexpr std::string_view kColon = "：";
+  constexpr std::u32string_view kSpeech = U"说道示出调称下为";
+  for (const std::size_t at : {std::size_t{6}, std::size_t{9}, std::size_t{12}}) {
+    if (r.text.size() < at + kColon.size() || r.text.substr(at, kColon.size()) != kColon) continue;
+    Utf8Char c{};
+    for (std::size_t i = 0; i < at; i += c.length) {
+      c = decode_utf8(r.text, i, table);
+      if (!(c.flags & kHan) || c.length != 3) return false;
+    }
+    return kSpeech.find(c.cp) == std::u32string_view::npos;
+  }
+  return false;
+}
+
 bool starts_news_item(const Run& run) {
   return (run.first.cp == U'本' || run.first.cp == U'新') && starts_with_any(run.text, kItemOpeners);
 }

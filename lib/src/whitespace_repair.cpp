@@ -226,6 +226,12 @@ Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineSh
   if (!continues_on_next_line(a, b)) return Gap::Break;
   const Run& left = runs[a.end_run - 1];
   const Run& right = runs[b.first_run];
+  // A speaker's or a time's label after a sentence or a clause opens a paragraph,
+  // as a list's item does there (记者：……？ / 王保林：……, ……℃； / 今天夜间：……).
+  // Asked here, of the few lines that would join after one, not of every line.
+  if ((a.ends_sentence | a.ends_clause) && (right.first.flags & kHan) && right.text.size() >= 9 &&
+      opens_with_label(right))
+    return Gap::Break;
   // A Latin word broken across lines keeps a space; Chinese text joins directly.
   // Two invalid fragments keep one too: joined, they may decode as a character
   // ("\xE5" and "\x88\x92" make 划), which would change the text, and the runs

@@ -50,7 +50,7 @@ struct LineShape {
   bool opens_credit = false;  // a run ends opening a credit in brackets: ……问题。（记者 (ends_opening_credit)
   bool starts_item = false;   // opens a news item: 本报讯, 本报记者
   bool starts_picture_note = false;  // opens a photo's note: 图为, 上图
-  bool starts_list_item = false;  // opens a numbered item or an answer: 一、 （二） （3） 4. 答：
+  bool starts_list_item = false;  // opens a list's item or an answer: 一、 （二） （3） 4. ① ● 22日： 答：
   bool ends_clause = false;   // ends in ： or ；, as a notice's greeting, a list's lead and its items do
   bool opens_paragraph = false;  // the line before ended a paragraph
   bool paragraph_line = false;  // longer than any newspaper column: already one paragraph
@@ -76,6 +76,13 @@ bool starts_news_item(const Run& run);
 // Whether the run opens a news item with its reporters' credit and leaves the
 // bracket open: 本报讯（记者, 本报讯(通讯员 (the names follow after spaces).
 bool opens_item_credit(const Run& run);
+
+// Whether the run opens with a label of 2-4 Han characters and a full-width colon,
+// as an interview's speakers and a forecast's times do (记者：, 王保林：, 今天夜间：),
+// and not with words that introduce speech (他说：, 会议指出：, 通知如下：). The colon
+// is looked for where it would follow 2, 3 or 4 three-byte characters: most runs
+// are ruled out without decoding.
+bool opens_with_label(const Run& run);
 
 // Whether the run ends by opening a credit in brackets with a role ending in 者 or
 // 员, its names to follow after spaces: ……问题。（记者, （通讯员, （本报记者.
@@ -165,8 +172,12 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   // the next line (……烘干等设备， / 建起了……).
   if (a.ends_signature) return false;
   if (a.paragraph_line) return !(a.ends_sentence | a.ends_clause) && !b.starts_list_item;
-  // A column line never runs on into a whole-paragraph line.
-  if (b.paragraph_line && !a.justified) return false;
+  // A column line runs on into a whole-paragraph line only when it stops in the
+  // middle of a word of prose (……老树过了 / 几辈子，让他们……, on a page whose
+  // paragraphs were mostly joined back already): not after a closing quote (a quoted
+  // subhead) or any other mark.
+  const bool cut_in_prose = a.has_prose_punct && a.hanging == 0 && !(a.ends_sentence | a.ends_clause);
+  if (b.paragraph_line && !a.justified && !cut_in_prose) return false;
   // Most lines run on with no mark at their end.
   if (!(a.ends_sentence | a.ends_clause | b.starts_list_item)) return true;
   // Short of its column, less the indent when it opens its paragraph (the column
