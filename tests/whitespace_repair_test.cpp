@@ -50,9 +50,12 @@ TEST(WhitespaceRepair, KeepsHeadlineClauseSpace) {
             "交城：收心返岗干劲足 提振精神开新局\n本报讯1月28日，会议召开。\n");
 }
 
-TEST(WhitespaceRepair, AHeadlinesNumberHugsItsTextWithItsPercentSign) {
+TEST(WhitespaceRepair, AHeadlinesNumbersAndLatinWordsHugItsText) {
   EXPECT_EQ(despace("承诺月息2% 的“养殖项目”竟是骗局\n本报讯 近日，县公安局破获一起案件。\n"),
             "承诺月息2%的“养殖项目”竟是骗局\n本报讯近日，县公安局破获一起案件。\n");
+  // A Latin word too.
+  EXPECT_EQ(despace("“十一”假期我县 A级景区门票半价\n本报讯 记者从县文旅局获悉，假期全县景区门票半价。\n"),
+            "“十一”假期我县A级景区门票半价\n本报讯记者从县文旅局获悉，假期全县景区门票半价。\n");
 }
 
 TEST(WhitespaceRepair, KeepsSectionLabelSpace) {

@@ -74,9 +74,10 @@ struct Round {
 // The gap between two runs of a line that keeps meaningful spaces (headline, section
 // label, byline, credit): clause and name separators stay, digits still hug the text.
 Gap label_gap(const Run& left, const Run& right) {
-  // A number ends in its digits or its percent sign: 月息2% 的 → 月息2%的.
-  const bool left_digit = (left.last.flags & kDigit) || left.last.cp == '%' || left.last.cp == U'％';
-  const bool right_digit = right.first.flags & kDigit;
+  // A number ends in its digits or its percent sign: 月息2% 的 → 月息2%的; a Latin
+  // word hugs the text as a number does: 我县 A级景区 → 我县A级景区.
+  const bool left_digit = (left.last.flags & (kDigit | kLatin)) || left.last.cp == '%' || left.last.cp == U'％';
+  const bool right_digit = right.first.flags & (kDigit | kLatin);
   if (left_digit != right_digit && (is_cjk(left.last.flags) || is_cjk(right.first.flags))) return Gap::None;
   return Gap::Space;
 }
