@@ -7,34 +7,110 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <cerrno>
 #include <algorithm>
+#include <atomic>
+#include <cerrno>
+#include <ctime>
 #include <cstring>
 #include <string_view>
 
 namespace jianbao {
 namespace {
 
-// Holds back SIGTERM, SIGINT and SIGHUP while a block of output is written: the
-// buffer always ends at a line end, so a filter stopped by one of them leaves whole
-// lines (whole rows, for to-tsv), never half of one. The signal takes effect as soon
-// as the block is out.
+// SIGTERM, SIGINT or SIGHUP while a block of output is written is held until the
+// block is out: the buffer always ends at a line end, so a filter stopped by one of
+// them leaves whole lines (whole rows, for to-tsv), never half of one. A reader that
+// has stopped reading (a stalled pipe, a terminal held by ^S) would hold the filter
+// forever, though (they were once blocked for the write, which made it unkillable):
+// half a second after the signal, or at a second one, the filter dies of it in the
+// middle of the write. So the signals are not blocked, and can interrupt a write that
+// waits; a handler holds them, and SIGALRM from a timer ends the grace. A signal the
+// filter was started with ignored stays ignored.
+constexpr int kTerminationSignals[] = {SIGTERM, SIGINT, SIGHUP};
+constexpr long kTerminationGraceNanoseconds = 500'000'000;
+
+std::atomic<bool> writing_block{false};
+std::atomic<int> held_signal{0};
+timer_t grace_timer;
+bool alarm_was_ignored = false;
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "used in a signal handler");
+
+// The signal's default action, at once. Async-signal-safe.
+void die_of(int signal_number) {
+  struct sigaction default_action {};
+  default_action.sa_handler = SIG_DFL;
+  sigemptyset(&default_action.sa_mask);
+  sigaction(signal_number, &default_action, nullptr);
+  sigset_t only;
+  sigemptyset(&only);
+  sigaddset(&only, signal_number);
+  sigprocmask(SIG_UNBLOCK, &only, nullptr);
+  raise(signal_number);
+}
+
+extern "C" void hold_termination(int signal_number) {
+  if (signal_number == SIGALRM) {
+    const int held = held_signal.load();
+    if (held != 0) {
+      die_of(held);
+    } else if (!alarm_was_ignored) {
+      die_of(SIGALRM);  // not our timer's: its default action
+    }
+    return;
+  }
+  if (!writing_block.load() || held_signal.load() != 0) {
+    die_of(signal_number);
+    return;
+  }
+  held_signal.store(signal_number);
+  struct itimerspec grace {};
+  grace.it_value.tv_nsec = kTerminationGraceNanoseconds;
+  if (timer_settime(grace_timer, 0, &grace, nullptr) != 0) die_of(signal_number);
+}
+
+// Installs hold_termination, once per process, for the signals that have their
+// default action; without a timer for the grace, they keep it.
+void hold_termination_while_writing() {
+  static const bool installed = [] {
+    struct sigevent alarm_event {};
+    alarm_event.sigev_notify = SIGEV_SIGNAL;
+    alarm_event.sigev_signo = SIGALRM;
+    if (timer_create(CLOCK_MONOTONIC, &alarm_event, &grace_timer) != 0) return false;
+    struct sigaction hold {};
+    hold.sa_handler = hold_termination;
+    hold.sa_flags = SA_RESTART;
+    sigemptyset(&hold.sa_mask);
+    for (int signal_number : kTerminationSignals) sigaddset(&hold.sa_mask, signal_number);
+    sigaddset(&hold.sa_mask, SIGALRM);
+    struct sigaction previous {};
+    sigaction(SIGALRM, &hold, &previous);
+    alarm_was_ignored = previous.sa_handler == SIG_IGN;
+    sigset_t alarm;
+    sigemptyset(&alarm);
+    sigaddset(&alarm, SIGALRM);
+    sigprocmask(SIG_UNBLOCK, &alarm, nullptr);
+    for (int signal_number : kTerminationSignals) {
+      if (sigaction(signal_number, nullptr, &previous) == 0 && previous.sa_handler == SIG_DFL) {
+        sigaction(signal_number, &hold, nullptr);
+      }
+    }
+    return true;
+  }();
+  (void)installed;
+}
+
+// Marks a block's write; a signal held meanwhile takes effect when it is out (or
+// when the write failed).
 class TerminationDeferred {
  public:
-  TerminationDeferred() {
-    sigset_t deferred;
-    sigemptyset(&deferred);
-    sigaddset(&deferred, SIGTERM);
-    sigaddset(&deferred, SIGINT);
-    sigaddset(&deferred, SIGHUP);
-    sigprocmask(SIG_BLOCK, &deferred, &previous_);
+  TerminationDeferred() { writing_block.store(true); }
+  ~TerminationDeferred() {
+    writing_block.store(false);
+    if (const int held = held_signal.load()) die_of(held);
   }
-  ~TerminationDeferred() { sigprocmask(SIG_SETMASK, &previous_, nullptr); }
   TerminationDeferred(const TerminationDeferred&) = delete;
   TerminationDeferred& operator=(const TerminationDeferred&) = delete;
-
- private:
-  sigset_t previous_;
 };
 
 }  // namespace
@@ -49,7 +125,10 @@ OutputError::OutputError(int error_number)
 
 OutputSink::OutputSink(int fd, bool line_buffered, std::size_t block_size, WriteFunction write)
     : fd_(fd), line_buffered_(line_buffered), block_size_(block_size), write_(write != nullptr ? write : ::write) {
-  if (write == nullptr) fit_blocks_to_pipe();
+  if (write == nullptr) {
+    fit_blocks_to_pipe();
+    hold_termination_while_writing();
+  }
   buffer_.reserve(block_size_ + block_size_ / 4);
 }
 

@@ -191,6 +191,37 @@ for filter in "${filters[@]}"; do
     if [ "$filter" = to-tsv ]; then
         check "to-tsv after SIGTERM: every row whole" awk -F'\t' 'NF != 10 { bad = 1 } END { exit bad }' "$tmp/killed"
     fi
+    # SIGTERM (and SIGHUP) while the reader has stopped reading for good: holding the
+    # signal until the block is out must not keep the filter alive; it dies of the
+    # signal within a second. (SIGINT cannot be tried here: a background job ignores it.)
+    for signal in TERM HUP; do
+        [ "$signal" = HUP ] && [ "$filter" != despace ] && continue
+        rm -f "$tmp/fifo" && mkfifo "$tmp/fifo"
+        exec 3<>"$tmp/fifo"  # a reader that never reads
+        "$bin/$filter" "$input" 2>/dev/null >"$tmp/fifo" &
+        writer=$!
+        # Until it waits for room in the pipe (where the kernel says so; else 5 s).
+        for _ in $(seq 100); do
+            grep -q pipe_write "/proc/$writer/wchan" 2>/dev/null && break
+            sleep 0.05
+        done
+        kill -"$signal" "$writer" 2>/dev/null
+        for _ in $(seq 20); do
+            kill -0 "$writer" 2>/dev/null || break
+            sleep 0.05
+        done
+        if kill -0 "$writer" 2>/dev/null; then
+            fail "$filter with a stalled reader: dies of SIG$signal within a second"
+            kill -KILL "$writer" 2>/dev/null
+            wait "$writer" 2>/dev/null
+        else
+            wait "$writer" 2>/dev/null
+            status=$?
+            check "$filter with a stalled reader: dies of SIG$signal within a second" \
+                eval '[ $status -eq $((128 + $(kill -l "$signal"))) ]'
+        fi
+        exec 3>&-
+    done 2>/dev/null  # (bash's notice of a job killed by SIGHUP)
 done
 
 # ---------------------------------------------------------------- one 100 MB line
