@@ -193,9 +193,19 @@ std::optional<int> parse_command_line(CommandLine& command_line, int argc, char*
     return ExitUsage;
   }
   if (action == CommandLine::Action::run) return std::nullopt;
-  const std::string text = action == CommandLine::Action::help ? command_line.help_text() : command_line.version_text();
-  std::cout << text << std::flush;
-  return std::cout ? ExitSuccess : ExitFailure;
+  // Through the filters' own output, so that a write error is reported as theirs is.
+  OutputSink standard_output;
+  standard_output.buffer() =
+      action == CommandLine::Action::help ? command_line.help_text() : command_line.version_text();
+  try {
+    standard_output.flush();
+  } catch (const OutputClosed&) {
+    // The reader has gone (| head): nothing to say.
+  } catch (const OutputError& error) {
+    std::cerr << command_line.program() << ": " << error.what() << "\n";
+    return ExitFailure;
+  }
+  return ExitSuccess;
 }
 
 namespace {

@@ -3,8 +3,9 @@
 # final newline, CRLF and lone CR, a BOM, invalid UTF-8 of every kind, NUL bytes, a
 # binary file, one 100 MB line, missing, directory and unreadable FILEs among good
 # ones, a truncated .gz, GB18030 with and without --encoding, bad option values, a
-# closed pipe, a full disk, and SIGTERM mid-stream. Each case checks the exit status,
-# the messages, and that no character of the input is lost.
+# closed pipe, a full disk (for --help and --version too), and SIGTERM mid-stream.
+# Each case checks the exit status, the messages, and that no character of the input
+# is lost.
 #
 # usage: hardening_test.sh BIN_DIR SOURCE_DIR
 # Prints one line per check and "N passed, N failed"; exits 1 on any failure.
@@ -174,6 +175,12 @@ for filter in "${filters[@]}"; do
         "$bin/$filter" "$input" >/dev/full 2>"$tmp/err"
         status=$?
         check "$filter >/dev/full: exit 1, one message" eval '[ $status -eq 1 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^$filter: write error" "$tmp/err"'
+        for option in --help --version; do
+            "$bin/$filter" "$option" >/dev/full 2>"$tmp/err"
+            status=$?
+            check "$filter $option >/dev/full: exit 1, the same message" eval \
+                '[ $status -eq 1 ] && [ "$(cat "$tmp/err")" = "$filter: write error: No space left on device" ]'
+        done
     fi
     # SIGTERM while writing to a slow reader: whatever was written ends at a line end.
     # The filter writes into a FIFO so that $! is its own PID: signalling by name
