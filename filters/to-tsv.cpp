@@ -1,7 +1,9 @@
 // to-tsv: the last filter of the pipeline. Reads the article stream and writes one row
 // per article, as PostgreSQL COPY text with a header or as JSON Lines (SPEC "to-tsv");
 // the logic is in lib/.
+#include <optional>
 #include <stdexcept>
+#include <string>
 
 #include "jianbao/article_table.hpp"
 #include "jianbao/cli.hpp"
@@ -9,7 +11,7 @@
 int main(int argc, char** argv) {
   jianbao::TableOptions options;
   bool no_header = false;
-  std::string columns;
+  std::optional<std::string> columns;
   jianbao::CommandLine command_line(
       "to-tsv",
       "Gather the article stream by SOURCE and ARTICLE into one row per article:\n"
@@ -24,9 +26,9 @@ int main(int argc, char** argv) {
   command_line.add_flag(0, "json", "write JSON Lines instead of TSV", options.json);
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
   options.header = !no_header;
-  if (!columns.empty()) {
+  if (columns) {
     try {
-      options.columns = jianbao::parse_column_list(columns);
+      options.columns = jianbao::parse_column_list(*columns);
     } catch (const std::invalid_argument& error) {
       jianbao::warn(command_line, std::string("--columns: ") + error.what());
       return jianbao::ExitUsage;

@@ -47,5 +47,15 @@ TEST(ArticleStream, EveryRoleHasItsName) {
   EXPECT_EQ(role_name(ArticleRole::fragment), "fragment");
 }
 
+TEST(ArticleStream, EveryRoleIsReadBackFromItsName) {
+  for (ArticleRole role : {ArticleRole::section, ArticleRole::title, ArticleRole::subtitle, ArticleRole::byline,
+                           ArticleRole::body, ArticleRole::caption, ArticleRole::signature, ArticleRole::fragment}) {
+    EXPECT_EQ(role_from_name(role_name(role)), role);
+  }
+  EXPECT_FALSE(role_from_name("titel"));
+  EXPECT_FALSE(role_from_name("Title"));
+  EXPECT_FALSE(role_from_name(""));
+}
+
 }  // namespace
 }  // namespace jianbao

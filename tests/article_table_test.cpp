@@ -73,11 +73,14 @@ TEST(ArticleTable, PlainTextLinesAreRowsOfTheirOwn) {
 
 TEST(ArticleTable, BadLinesAreSkippedWithAReason) {
   std::vector<std::string> problems;
-  EXPECT_EQ(table({"p\t1\tbody\t缺一列", "p\t1\tx\tbody\t不是数字", "p\t1\t1\tbody\t好的。"},
+  EXPECT_EQ(table({"p\t1\tbody\t缺一列", "p\t1\tx\tbody\t不是数字", "p\t1\t1\ttitel\t角色不对",
+                   "p\t1\t1\t\t没有角色", "p\t1\t1\tbody\t好的。"},
                   {.columns = parse_column_list("text")}, &problems),
             "text\n好的。\n");
+  const std::string roles = " (roles: section,title,subtitle,byline,body,caption,signature,fragment)";
   EXPECT_THAT(problems, testing::ElementsAre("expected 5 TAB-separated fields, found 4",
-                                             "PAGE and ARTICLE must be decimal numbers"));
+                                             "PAGE and ARTICLE must be decimal numbers",
+                                             "unknown ROLE 'titel'" + roles, "unknown ROLE ''" + roles));
 }
 
 TEST(ArticleTable, ANewSourceWritesTheLastOnesRows) {
@@ -136,6 +139,28 @@ TEST(TableWriter, LinesAreNumberedPerFileAndStrictStops) {
   writer.end_file(out);
   EXPECT_EQ(out, "text\n一。\\n二。\n");
   EXPECT_THAT(warnings, testing::ElementsAre("s.tsv:2: expected 5 TAB-separated fields, found 2 (line skipped)"));
+
+  TableWriter strict({}, true, [](const std::string&) {});
+  std::string ignored;
+  EXPECT_THROW(strict.write(piece, ignored), BadData);
+}
+
+// A ROLE that is none of the stream's is a malformed line like any other: skipped with
+// a warning, or under --strict an error.
+TEST(TableWriter, UnknownRoleIsAMalformedLine) {
+  std::vector<std::string> warnings;
+  TableWriter writer({.columns = parse_column_list("title,text")}, false,
+                     [&](const std::string& w) { warnings.push_back(w); });
+  std::string out;
+  Piece piece;
+  piece.source = "s.tsv";
+  piece.source_start = true;
+  piece.text = "s\t1\t1\ttitel\t标题\ns\t1\t1\tbody\t正文。\n";
+  writer.write(piece, out);
+  writer.end_file(out);
+  EXPECT_EQ(out, "title\ttext\n\t正文。\n");
+  EXPECT_THAT(warnings, testing::ElementsAre("s.tsv:1: unknown ROLE 'titel' (roles: section,title,subtitle,byline,"
+                                             "body,caption,signature,fragment) (line skipped)"));
 
   TableWriter strict({}, true, [](const std::string&) {});
   std::string ignored;

@@ -104,7 +104,23 @@ TEST(CommandLine, UsageErrors) {
   EXPECT_EQ(usage_error({"-e"}), "option requires an argument -- 'e'");
   EXPECT_EQ(usage_error({"--strict=yes"}), "option '--strict' doesn't allow an argument");
   EXPECT_EQ(usage_error({"--encoding", "NO-SUCH-CHARSET"}), "unknown encoding 'NO-SUCH-CHARSET'");
+  EXPECT_EQ(usage_error({"--encoding", ""}), "unknown encoding ''");
+  EXPECT_EQ(usage_error({"--encoding="}), "unknown encoding ''");
+  EXPECT_EQ(usage_error({"-e", ""}), "unknown encoding ''");
   EXPECT_EQ(usage_error({"--="}), "unrecognized option '--'");
+}
+
+// An option whose value may be empty tells an empty value from no option at all.
+TEST(CommandLine, OptionalValueTellsEmptyFromAbsent) {
+  std::optional<std::string> columns;
+  CommandLine command_line("demo", "x");
+  command_line.add_option(0, "columns", "LIST", "choose columns", columns);
+  command_line.parse({"file"});
+  EXPECT_FALSE(columns);
+  command_line.parse({"--columns="});
+  EXPECT_EQ(columns, "");
+  command_line.parse({"--columns", "title"});
+  EXPECT_EQ(columns, "title");
 }
 
 TEST(CommandLine, AmbiguousPrefix) {

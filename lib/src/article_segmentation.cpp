@@ -28,6 +28,14 @@ std::string_view role_name(ArticleRole role) {
   return "body";
 }
 
+std::optional<ArticleRole> role_from_name(std::string_view name) {
+  for (ArticleRole role : {ArticleRole::section, ArticleRole::title, ArticleRole::subtitle, ArticleRole::byline,
+                           ArticleRole::body, ArticleRole::caption, ArticleRole::signature, ArticleRole::fragment}) {
+    if (role_name(role) == name) return role;
+  }
+  return std::nullopt;
+}
+
 namespace {
 
 constexpr std::size_t kNone = static_cast<std::size_t>(-1);

@@ -10,6 +10,7 @@
 #include <emmintrin.h>
 #endif
 
+#include "jianbao/article_segmentation.hpp"
 #include "jianbao/article_stream.hpp"
 #include "jianbao/cli.hpp"
 #include "jianbao/timex_markup.hpp"
@@ -166,6 +167,7 @@ std::optional<std::string> ArticleTable::add_line(std::string_view line, std::st
                                                   std::string& out) {
   const bool plain = line.find('\t') == std::string_view::npos;
   std::optional<StreamLine> stream;
+  ArticleRole role = ArticleRole::body;
   if (!plain) {
     stream = parse_stream_line(line);
     if (!stream) {
@@ -173,6 +175,12 @@ std::optional<std::string> ArticleTable::add_line(std::string_view line, std::st
       if (fields != 5) return "expected 5 TAB-separated fields, found " + std::to_string(fields);
       return "PAGE and ARTICLE must be decimal numbers";
     }
+    const std::optional<ArticleRole> named = role_from_name(stream->role);
+    if (!named) {
+      return "unknown ROLE '" + std::string(stream->role) +
+             "' (roles: section,title,subtitle,byline,body,caption,signature,fragment)";
+    }
+    role = *named;
   } else if (line.find_first_not_of(" \f\v") == std::string_view::npos) {
     return std::nullopt;  // a blank line or a page's form feed: nothing to tabulate
   }
@@ -191,7 +199,6 @@ std::optional<std::string> ArticleTable::add_line(std::string_view line, std::st
   read_timex_markup(plain ? line : stream->text, options_.keep_tags, text, values);
 
   Article* article;
-  std::string_view role = "body";
   if (plain) {
     // A plain line is a whole row already: out it goes, after the rows before it.
     flush(out);
@@ -199,13 +206,12 @@ std::optional<std::string> ArticleTable::add_line(std::string_view line, std::st
     article = &articles_.back();
   } else {
     article = &article_for(source, stream->page, stream->article);
-    role = stream->role;
   }
-  if (role == "section") {
+  if (role == ArticleRole::section) {
     article->sections.push_back(std::move(text));
-  } else if (role == "title" || role == "subtitle") {
+  } else if (role == ArticleRole::title || role == ArticleRole::subtitle) {
     article->titles.push_back(std::move(text));
-  } else if (role == "byline" || role == "signature") {
+  } else if (role == ArticleRole::byline || role == ArticleRole::signature) {
     article->bylines.push_back(std::move(text));
   } else {
     for (TimexValue& v : values) {

@@ -27,7 +27,10 @@ CommandLine::CommandLine(std::string program, std::string description)
   options_.push_back({'e', "encoding", "NAME",
                       "read input in charset NAME (an ICU converter name such\n"
                       "as GB18030, GBK, Big5, UTF-16LE); output is UTF-8",
-                      Kind::value, true, [this](const std::string& value) { common_.encoding = value; }});
+                      Kind::value, true, [this](const std::string& value) {
+                        common_.encoding = value;
+                        encoding_given_ = true;
+                      }});
   options_.push_back({'s', "strict", "",
                       "make invalid input bytes an error (exit 1) instead\n"
                       "of passing them through with a warning",
@@ -45,6 +48,12 @@ void CommandLine::add_flag(char short_name, std::string long_name, std::string h
 
 void CommandLine::add_option(char short_name, std::string long_name, std::string argument_name, std::string help,
                              std::string& target) {
+  options_.push_back({short_name, std::move(long_name), std::move(argument_name), std::move(help), Kind::value,
+                      false, [&target](const std::string& value) { target = value; }});
+}
+
+void CommandLine::add_option(char short_name, std::string long_name, std::string argument_name, std::string help,
+                             std::optional<std::string>& target) {
   options_.push_back({short_name, std::move(long_name), std::move(argument_name), std::move(help), Kind::value,
                       false, [&target](const std::string& value) { target = value; }});
 }
@@ -139,7 +148,7 @@ CommandLine::Action CommandLine::parse(const std::vector<std::string>& arguments
     }
   }
   if (files_.empty()) files_.push_back("-");
-  if (!common_.encoding.empty()) {
+  if (encoding_given_) {
     try {
       check_encoding(common_.encoding);
     } catch (const UnknownEncoding& error) {

@@ -74,6 +74,11 @@ run --encoding </dev/null
 check "--encoding without NAME exits 2" eval '[ $status -eq 2 ] && grep -q "^despace: .*requires an argument" "$tmp/err"'
 run --encoding NO-SUCH-CHARSET "$page" </dev/null
 check "unknown --encoding exits 2 with one line" eval '[ $status -eq 2 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^despace: unknown encoding .NO-SUCH-CHARSET." "$tmp/err" && [ ! -s "$tmp/out" ]'
+empty_name="despace: unknown encoding '' (try 'despace --help')"
+run -e '' "$page" </dev/null
+check "-e '' (an empty NAME) exits 2 with one line" eval '[ $status -eq 2 ] && err_is "$empty_name" && [ ! -s "$tmp/out" ]'
+run --encoding= "$page" </dev/null
+check "--encoding= (an empty NAME) exits 2 with one line" eval '[ $status -eq 2 ] && err_is "$empty_name" && [ ! -s "$tmp/out" ]'
 
 # stdin, '-', and files agree.
 run_stdin "$page"

@@ -61,6 +61,10 @@ run --columns title,article "$stream"
 check "--columns chooses and orders" eval '[ "$(head -2 "$tmp/out")" = "$(printf "title\tarticle\n太原全力保障“国考”笔试顺利进行\t1")" ]'
 run --columns title,nope "$stream"
 check "--columns with an unknown name: exit 2, one line" eval '[ $status -eq 2 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: --columns: unknown column .nope." "$tmp/err"'
+run --columns= "$stream"
+check "--columns= (an empty list): exit 2, one line, no output" eval '[ $status -eq 2 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: --columns: unknown column ..." "$tmp/err" && [ ! -s "$tmp/out" ]'
+run --columns '' "$stream"
+check "--columns '' (an empty list): exit 2" eval '[ $status -eq 2 ] && [ ! -s "$tmp/out" ]'
 run --json "$stream"
 check "--json: one object per article" eval '[ "$(lines "$tmp/out")" -eq "$(cut -f3 "$stream" | sort -u | wc -l)" ]'
 if command -v /usr/bin/python3 >/dev/null; then
@@ -90,6 +94,12 @@ check "bad line: exit 0, skipped, the rest kept" eval '[ $status -eq 0 ] && [ "$
 check "bad line: one message with FILE:LINE" eval '[ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: $tmp/bad.articles:2: expected 5 TAB-separated fields, found 4 (line skipped)$" "$tmp/err"'
 run --strict --columns text "$tmp/bad.articles" "$stream"
 check "--strict: exit 1, the other FILEs still processed" eval '[ $status -eq 1 ] && grep -q "^to-tsv: $tmp/bad.articles:2: " "$tmp/err" && [ "$(lines "$tmp/out")" -gt 2 ]'
+printf 'p\t1\t1\tbody\t好。\np\t1\t1\ttitel\t标题\np\t1\t1\tbody\t也好。\n' >"$tmp/bad-role.articles"
+run --columns title,text "$tmp/bad-role.articles"
+check "unknown ROLE: exit 0, skipped, the rest kept" eval '[ $status -eq 0 ] && [ "$(tail -1 "$tmp/out")" = "$(printf "\t好。\\\\n也好。")" ]'
+check "unknown ROLE: one message with FILE:LINE" eval '[ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: $tmp/bad-role.articles:2: unknown ROLE .titel. (roles: .*) (line skipped)$" "$tmp/err"'
+run --strict --columns text "$tmp/bad-role.articles"
+check "unknown ROLE under --strict: exit 1, one message" eval '[ $status -eq 1 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: $tmp/bad-role.articles:2: unknown ROLE .titel." "$tmp/err"'
 
 # Files, messages, pipes.
 run "$tmp/missing" "$stream"

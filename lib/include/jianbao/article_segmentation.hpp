@@ -14,6 +14,8 @@ enum class ArticleRole { section, title, subtitle, byline, body, caption, signat
 
 // The role's name in the article stream: "section", "title", ...
 std::string_view role_name(ArticleRole role);
+// The role a name in the article stream stands for; nullopt for a name that is none.
+std::optional<ArticleRole> role_from_name(std::string_view name);
 
 struct ArticleParagraph {
   std::string_view text;  // the paragraph, without its surrounding whitespace

@@ -42,10 +42,13 @@ class CommandLine {
   void add_flag(char short_name, std::string long_name, std::string help, bool& target);
   void add_option(char short_name, std::string long_name, std::string argument_name, std::string help,
                   std::string& target);
+  // The same, for an option whose empty value is no absence: nullopt when not given.
+  void add_option(char short_name, std::string long_name, std::string argument_name, std::string help,
+                  std::optional<std::string>& target);
 
   // Parses the arguments after argv[0]: GNU style (bundled short options, -eNAME,
   // --name=VALUE, unambiguous prefixes of long names, options after operands, "--").
-  // Checks --encoding. Throws UsageError.
+  // Checks --encoding (an empty NAME too). Throws UsageError.
   Action parse(const std::vector<std::string>& arguments);
 
   std::string help_text() const;
@@ -73,6 +76,7 @@ class CommandLine {
   std::string description_;
   std::vector<Option> options_;
   CommonOptions common_;
+  bool encoding_given_ = false;  // --encoding, even with an empty NAME
   std::vector<std::string> files_;
 };
 
