@@ -187,6 +187,33 @@ TEST(Decompress, ConcatenatedMembersAndFrames) {
   EXPECT_EQ(read_all(*zst_reader).text, "一\n二\n");
 }
 
+// As gzip does: zero bytes after the last member are padding (a tape's block), read
+// as the end; anything after them, or other bytes after a member, is trailing garbage.
+TEST(Decompress, ZeroPaddingAfterTheLastGzipMemberIsIgnored) {
+  const std::string text = sample_text();
+  const std::string padding(512, '\0');
+  for (std::size_t chunk : {1, 7, 4096}) {
+    auto padded = decompress(std::make_unique<StringSource>(gzip(text) + padding, chunk), Compression::gzip);
+    const ReadResult result = read_all(*padded, chunk);
+    EXPECT_EQ(result.text, text) << chunk;
+    EXPECT_EQ(result.error, "") << chunk;
+    auto members = decompress(std::make_unique<StringSource>(gzip("一\n") + gzip("二\n") + padding, chunk),
+                              Compression::gzip);
+    EXPECT_EQ(read_all(*members, chunk).text, "一\n二\n") << chunk;
+  }
+  TempDir dir;
+  write_file(dir / "zero-then-garbage.gz", gzip("ok\n") + padding + "garbage");
+  ReadResult garbage = read_path(dir / "zero-then-garbage.gz");
+  EXPECT_EQ(garbage.text, "ok\n");
+  EXPECT_EQ(garbage.error, (dir / "zero-then-garbage.gz").string() + ": invalid gzip data (trailing garbage)");
+  write_file(dir / "zero-then-member.gz", gzip("ok\n") + padding + gzip("more\n"));
+  ReadResult member = read_path(dir / "zero-then-member.gz");
+  EXPECT_EQ(member.text, "ok\n");
+  EXPECT_EQ(member.error, (dir / "zero-then-member.gz").string() + ": invalid gzip data (trailing garbage)");
+  write_file(dir / "only-zeros.gz", std::string("\x1f\x8b") + padding);
+  EXPECT_NE(read_path(dir / "only-zeros.gz").error, "");
+}
+
 TEST(Decompress, ReadSizesDoNotMatter) {
   const std::string text = sample_text();
   for (std::size_t chunk : {1, 7, 4096}) {

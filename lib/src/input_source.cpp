@@ -166,6 +166,9 @@ class ZstdFrameDecoder {
 };
 
 // gzip members (RFC 1952) with zlib; concatenated members are read one after another.
+// Zero bytes after the last member are padding (a tape's or dd's block), which gzip
+// ignores too; anything after them, a member included, is trailing garbage as it is
+// for gzip.
 class GzipMemberDecoder {
  public:
   using char_type = char;
@@ -187,6 +190,15 @@ class GzipMemberDecoder {
     while (!errors_.failed() && stream_.avail_out > 0) {
       if (!member_open_) {
         if (stream_.avail_in == 0) break;
+        if (members_ > 0 && (padded_ || *stream_.next_in == 0)) {
+          padded_ = true;
+          while (stream_.avail_in > 0 && *stream_.next_in == 0) {
+            ++stream_.next_in;
+            --stream_.avail_in;
+          }
+          if (stream_.avail_in > 0) errors_.set("invalid gzip data (trailing garbage)");
+          break;
+        }
         if (saw_input_) inflateReset(&stream_);
         member_open_ = saw_input_ = true;
       }
@@ -217,7 +229,7 @@ class GzipMemberDecoder {
 
   void close() {
     inflateReset(&stream_);
-    member_open_ = saw_input_ = false;
+    member_open_ = saw_input_ = padded_ = false;
     members_ = 0;
     errors_.reset();
   }
@@ -226,6 +238,7 @@ class GzipMemberDecoder {
   z_stream stream_{};
   bool member_open_ = false;
   bool saw_input_ = false;
+  bool padded_ = false;  // zero bytes followed the last member
   int members_ = 0;
   DecoderErrors errors_;
 };

@@ -112,6 +112,14 @@ run "$tmp/page.txt.gz" </dev/null
 check ".gz FILE equals plain" eval '[ $status -eq 0 ] && err_empty && same "$tmp/out" "$tmp/expected"'
 run_stdin "$tmp/page.txt.gz"
 check "gzip data on stdin is recognized" eval '[ $status -eq 0 ] && same "$tmp/out" "$tmp/expected"'
+# Zero padding after the last member (a tape's block) is ignored, as gzip -dc does;
+# other bytes after it are not.
+{ cat "$tmp/page.txt.gz"; head -c 512 /dev/zero; } >"$tmp/padded.gz"
+run "$tmp/padded.gz" </dev/null
+check "zero-padded .gz equals plain" eval '[ $status -eq 0 ] && err_empty && same "$tmp/out" "$tmp/expected"'
+{ cat "$tmp/padded.gz"; echo garbage; } >"$tmp/padded-garbage.gz"
+run "$tmp/padded-garbage.gz" </dev/null
+check "zero padding then garbage: exit 1, named" eval '[ $status -eq 1 ] && err_is "despace: $tmp/padded-garbage.gz: invalid gzip data (trailing garbage)"'
 if command -v zstd >/dev/null; then
     zstd -q -c "$page" >"$tmp/page.txt.zst"
     run "$tmp/page.txt.zst" </dev/null
