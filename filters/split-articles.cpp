@@ -11,8 +11,12 @@ int main(int argc, char** argv) {
       "Split pages of despace's output into articles. Writes the article stream:\n"
       "one paragraph per line as SOURCE, PAGE, ARTICLE, ROLE and TEXT separated by\n"
       "TABs. ROLE is section, title, subtitle, byline, body, caption, signature or\n"
-      "fragment; ARTICLE numbers the articles of each FILE from 1.\n");
-  command_line.add_option(0, "source", "NAME", "write NAME as SOURCE instead of the FILE's name", source);
+      "fragment; ARTICLE numbers the articles of each FILE from 1, or of all FILEs\n"
+      "on under --source.\n");
+  command_line.add_option(0, "source", "NAME",
+                          "write NAME as SOURCE instead of the FILE's name; the\n"
+                          "FILEs are then one source, numbered on across them",
+                          source);
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
 
   jianbao::ArticleStreamWriter writer(source);

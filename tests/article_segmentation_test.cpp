@@ -170,6 +170,20 @@ TEST(ArticleSegmentation, ANewSourceNumbersFromOne) {
   EXPECT_EQ(out[2].article, 1u);
 }
 
+// Another FILE of the same source (--source) numbers on, but does not resume a page
+// the FILE before left cut off.
+TEST(ArticleSegmentation, AnotherFileOfTheSourceNumbersOn) {
+  ArticleSplitter splitter;
+  std::vector<ArticleParagraph> out;
+  splitter.start_source();
+  splitter.split_page("本报讯 甲。\n本报讯 会议召开，要求", 1, false, out);
+  splitter.start_file();
+  splitter.split_page("各单位抓好落实。\n", 2, true, out);
+  ASSERT_EQ(out.size(), 3u);
+  EXPECT_EQ(out[1].article, 2u);
+  EXPECT_EQ(out[2].article, 3u);
+}
+
 TEST(ArticleSegmentation, APageReadInPiecesGoesOnWithItsLastArticle) {
   ArticleSplitter splitter;
   std::vector<ArticleParagraph> out;

@@ -3,6 +3,9 @@
 
 #include <gtest/gtest.h>
 
+#include <string>
+#include <vector>
+
 namespace jianbao {
 namespace {
 
@@ -45,6 +48,56 @@ TEST(ArticleStream, EveryRoleHasItsName) {
   EXPECT_EQ(role_name(ArticleRole::subtitle), "subtitle");
   EXPECT_EQ(role_name(ArticleRole::caption), "caption");
   EXPECT_EQ(role_name(ArticleRole::fragment), "fragment");
+}
+
+// The stream of `files` (each one page after another: "\f" between them) through one
+// writer, as split-articles runs them.
+std::string stream_of(ArticleStreamWriter& writer, const std::vector<std::vector<std::string>>& files) {
+  std::string out;
+  for (std::size_t f = 0; f < files.size(); ++f) {
+    const std::string name = "f" + std::to_string(f + 1) + ".txt";
+    for (std::size_t p = 0; p < files[f].size(); ++p) {
+      Piece piece;
+      piece.text = files[f][p];
+      piece.page_end = true;
+      piece.page_number = p + 1;
+      piece.source = name;
+      piece.source_start = p == 0;
+      writer.write(piece, out);
+    }
+  }
+  return out;
+}
+
+// Each FILE is its own source, numbered from 1; under --source the FILEs are one
+// source, so its pages and articles are numbered on, and no two articles share a
+// number (to-tsv would join them into one row).
+TEST(ArticleStream, OneSourceNumbersOnAcrossItsFiles) {
+  const std::vector<std::vector<std::string>> files = {{"本报讯 甲。\n本报讯 乙。\n", "本报讯 丙。\n"},
+                                                       {"本报讯 丁。\n"}};
+  ArticleStreamWriter each_file;
+  EXPECT_EQ(stream_of(each_file, files),
+            "f1.txt\t1\t1\tbody\t本报讯 甲。\nf1.txt\t1\t2\tbody\t本报讯 乙。\nf1.txt\t2\t3\tbody\t本报讯 丙。\n"
+            "f2.txt\t1\t1\tbody\t本报讯 丁。\n");
+  ArticleStreamWriter one_source("X");
+  EXPECT_EQ(stream_of(one_source, files),
+            "X\t1\t1\tbody\t本报讯 甲。\nX\t1\t2\tbody\t本报讯 乙。\nX\t2\t3\tbody\t本报讯 丙。\n"
+            "X\t3\t4\tbody\t本报讯 丁。\n");
+  // despace ends a page that ended in a form feed with "\f\n": the blank page after
+  // it is no page of the source.
+  ArticleStreamWriter after_form_feed("X");
+  EXPECT_EQ(stream_of(after_form_feed, {{"本报讯 甲。\n", "\n"}, {"本报讯 乙。\n"}}),
+            "X\t1\t1\tbody\t本报讯 甲。\nX\t2\t2\tbody\t本报讯 乙。\n");
+}
+
+// A paper's pages in FILEs of their own, under one --source: the text after
+// (上接1版) on the second FILE's page goes on with the article of the first.
+TEST(ArticleStream, JumpLinesLinkTheFilesOfOneSource) {
+  ArticleStreamWriter writer("X");
+  EXPECT_EQ(stream_of(writer, {{"本报讯 会议召开，要求抓好（下转2版）\n本报讯 图书馆开馆。\n"},
+                               {"本报讯 庞泉沟镇打造暖心服务。\n（上接1版）各项工作落实。\n"}}),
+            "X\t1\t1\tbody\t本报讯 会议召开，要求抓好（下转2版）\nX\t1\t2\tbody\t本报讯 图书馆开馆。\n"
+            "X\t2\t3\tbody\t本报讯 庞泉沟镇打造暖心服务。\nX\t2\t1\tbody\t（上接1版）各项工作落实。\n");
 }
 
 TEST(ArticleStream, EveryRoleIsReadBackFromItsName) {

@@ -448,6 +448,8 @@ void ArticleSplitter::start_source() {
   carried_.reset();
 }
 
+void ArticleSplitter::start_file() { carried_.reset(); }
+
 void ArticleSplitter::split_page(std::string_view page, std::uint64_t page_number, bool page_end,
                                  std::vector<ArticleParagraph>& out) {
   PageSegmentation segmentation(*this, page_number);

@@ -47,11 +47,21 @@ void append_stream_line(std::string& out, std::string_view source, std::uint64_t
 }
 
 void ArticleStreamWriter::write(const Piece& piece, std::string& out) {
-  if (piece.source_start) splitter_.start_source();
+  if (piece.source_start) {
+    if (source_.empty()) {
+      splitter_.start_source();
+    } else {
+      splitter_.start_file();
+      pages_before_ = last_page_;
+    }
+  }
+  const std::uint64_t page = pages_before_ + piece.page_number;
   paragraphs_.clear();
-  splitter_.split_page(piece.text, piece.page_number, piece.page_end, paragraphs_);
+  splitter_.split_page(piece.text, page, piece.page_end, paragraphs_);
+  // (Not the blank page after a FILE's last form feed: the next FILE's page is next.)
+  if (!paragraphs_.empty()) last_page_ = page;
   const std::string_view source = source_.empty() ? piece.source : std::string_view(source_);
-  for (const ArticleParagraph& paragraph : paragraphs_) append_stream_line(out, source, piece.page_number, paragraph);
+  for (const ArticleParagraph& paragraph : paragraphs_) append_stream_line(out, source, page, paragraph);
 }
 
 std::optional<StreamLine> parse_stream_line(std::string_view line) {

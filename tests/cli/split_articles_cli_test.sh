@@ -15,6 +15,7 @@ if [ $# -ne 2 ]; then
 fi
 split=$1/split-articles
 despace=$1/despace
+to_tsv=$1/to-tsv
 source_dir=$2
 pages=$source_dir/tests/corpus/pages
 export LC_ALL=C
@@ -37,7 +38,7 @@ five_fields() { awk -F'\t' 'NF != 5 || $2 !~ /^[0-9]+$/ || $3 !~ /^[0-9]+$/ { ba
 stream_text() { cut -f5 "$1" | tr -d ' \t\n\f\r'; }
 plain_text() { tr -d ' \t\n\f\r' <"$1"; }
 
-for binary in "$split" "$despace"; do
+for binary in "$split" "$despace" "$to_tsv"; do
     if [ ! -x "$binary" ]; then
         fail "binary at $binary"
         summary
@@ -72,6 +73,13 @@ printf '本报讯 甲地召开会议。\n（安豪）\n\f\n本报讯 乙地召�
 run "$tmp/two-pages.txt" "$tmp/two-pages.txt"
 check "form feeds number the pages" eval '[ "$(cut -f2 "$tmp/out" | tr "\n" " ")" = "1 1 2 2 1 1 2 2 " ]'
 check "articles are numbered per FILE" eval '[ "$(cut -f3 "$tmp/out" | tr "\n" " ")" = "1 1 2 2 1 1 2 2 " ]'
+# Under one --source the FILEs are one source: pages and articles are numbered on, so
+# to-tsv makes a row of each article instead of joining two of them.
+run --source X "$tmp/two-pages.txt" "$tmp/two-pages.txt"
+check "--source with two FILEs: the pages are numbered on" eval '[ "$(cut -f2 "$tmp/out" | tr "\n" " ")" = "1 1 2 2 3 3 4 4 " ]'
+check "--source with two FILEs: the articles are numbered on" eval '[ "$(cut -f3 "$tmp/out" | tr "\n" " ")" = "1 1 2 2 3 3 4 4 " ]'
+"$split" --source X "$tmp/two-pages.txt" "$tmp/two-pages.txt" | "$to_tsv" --no-header --columns article,byline >"$tmp/rows"
+check "--source with two FILEs | to-tsv: a row per article" eval '[ "$(tr "\t\n" ": " <"$tmp/rows")" = "1:（安豪） 2:（王勇） 3:（安豪） 4:（王勇） " ]'
 
 # Compressed input.
 gzip -c "$page" >"$tmp/page.txt.gz"

@@ -32,6 +32,9 @@ class ArticleSplitter {
  public:
   // Starts a new source: articles are numbered from 1 again.
   void start_source();
+  // Starts another FILE of the same source: numbering and jump lines go on, but a
+  // page the last FILE left unfinished (cut, then an error) is not resumed.
+  void start_file();
 
   // Appends the paragraphs of `page` (number `page_number` in the source) to `out`, in
   // page order; blank lines are skipped. `page_end` false: the page was too long to

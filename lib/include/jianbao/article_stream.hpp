@@ -21,7 +21,10 @@ void append_stream_line(std::string& out, std::string_view source, std::uint64_t
 // articles and appends its stream lines.
 class ArticleStreamWriter {
  public:
-  // `source` replaces each FILE's name in SOURCE when not empty (--source).
+  // `source` replaces each FILE's name in SOURCE when not empty (--source). Each FILE
+  // is a source of its own, its pages and articles numbered from 1; under one
+  // `source` the FILEs are one source, numbered on across them, since SOURCE and
+  // ARTICLE name an article (to-tsv gathers its lines by them).
   explicit ArticleStreamWriter(std::string source = {}) : source_(std::move(source)) {}
   void write(const Piece& piece, std::string& out);
 
@@ -29,6 +32,8 @@ class ArticleStreamWriter {
   std::string source_;
   ArticleSplitter splitter_;
   std::vector<ArticleParagraph> paragraphs_;
+  std::uint64_t pages_before_ = 0;  // the source's pages in the FILEs before this one
+  std::uint64_t last_page_ = 0;     // the source's last page that held text
 };
 
 // One stream line, parsed; the views point into the line.
