@@ -17,6 +17,7 @@ int main(int argc, char** argv) {
                           "write NAME as SOURCE instead of the FILE's name; the\n"
                           "FILEs are then one source, numbered on across them",
                           source);
+  command_line.set_option_help("line-buffered", "flush output after every page");
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
 
   jianbao::ArticleStreamWriter writer(source);

@@ -24,6 +24,11 @@ int main(int argc, char** argv) {
                           columns);
   command_line.add_flag(0, "keep-tags", "keep the TIMEX3 markup in the text", options.keep_tags);
   command_line.add_flag(0, "json", "write JSON Lines instead of TSV", options.json);
+  command_line.set_option_help("strict",
+                                "make invalid input bytes, or a line that is not an\n"
+                                "article stream line, an error: skip the rest of the\n"
+                                "FILE and exit 1 (instead of a warning)");
+  command_line.set_option_help("line-buffered", "flush output after every row");
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
   options.header = !no_header;
   if (columns) {

@@ -123,6 +123,15 @@ TEST(CommandLine, OptionalValueTellsEmptyFromAbsent) {
   EXPECT_EQ(columns, "title");
 }
 
+// A filter says what a common option does in it (to-tsv's --strict refuses more).
+TEST(CommandLine, ACommonOptionsHelpCanBeReworded) {
+  TestCommandLine cli;
+  cli.command_line.set_option_help("line-buffered", "flush output after every page");
+  const std::string help = cli.command_line.help_text();
+  EXPECT_NE(help.find("  -l, --line-buffered    flush output after every page\n"), std::string::npos) << help;
+  EXPECT_EQ(help.find("after every line"), std::string::npos) << help;
+}
+
 TEST(CommandLine, AmbiguousPrefix) {
   bool alpha = false, alps = false;
   CommandLine command_line("demo", "x");

@@ -58,6 +58,12 @@ void CommandLine::add_option(char short_name, std::string long_name, std::string
                       false, [&target](const std::string& value) { target = value; }});
 }
 
+void CommandLine::set_option_help(std::string_view long_name, std::string help) {
+  for (Option& option : options_) {
+    if (option.long_name == long_name) option.help = std::move(help);
+  }
+}
+
 const CommandLine::Option& CommandLine::find_long(std::string_view name) const {
   const Option* match = nullptr;
   int matches = 0;

@@ -59,6 +59,15 @@ for page in "${pages[@]}"; do
     fi
 done
 
+# Every page's EXIT STATUS names all that gives status 1, as --help does: a FILE
+# that could not be read, bad data under --strict, output that could not be written.
+for page in "${pages[@]}"; do
+    name=$(basename "$page")
+    exit_status=$(awk '/^\.SH/ { in_exit = ($0 ~ /EXIT STATUS/); next } in_exit' "$page" | tr '\n' ' ')
+    check "$name: EXIT STATUS 1 for a FILE not read, --strict and a failed write" eval \
+        '[[ $exit_status == *"could not be read"* && $exit_status == *strict* && $exit_status == *"output could not be written"* ]]'
+done
+
 # Every section-1 page documents a filter in BIN_DIR: its OPTIONS section and its
 # --help must name the same long options.
 for page in "$man_dir"/*.1; do
@@ -90,6 +99,12 @@ for page in "$man_dir"/*.1; do
     else
         fail "$filter: options in man/$filter.1 OPTIONS but not in --help:" $missing_in_help
     fi
+    # What --line-buffered flushes after (a line, a page, a row) differs by filter:
+    # --help and the man page must say the same.
+    help_flush=$(grep -- '--line-buffered' "$tmp/$filter.help" | grep -oE 'after every [a-z]+')
+    man_flush=$(awk '/^\.BR .*\\-\\-line\\-buffered/ { getline; print; exit }' "$page" | grep -oE 'after every [a-z]+')
+    check "$filter: --line-buffered flushes '$help_flush' in --help and '$man_flush' in man/$filter.1" \
+        eval '[ -n "$help_flush" ] && [ "$help_flush" = "$man_flush" ]'
 done
 
 summary

@@ -107,6 +107,10 @@ check "missing FILE: exit 1, message, the others processed" eval '[ $status -eq 
 "$bin/to-tsv" <"$stream" >"$tmp/stdin" 2>/dev/null
 run "$stream"
 check "stdin gives the same table" cmp -s "$tmp/stdin" "$tmp/out"
+# --help says what --strict refuses here, as to-tsv(1) does: malformed lines too.
+run --help
+check "--help: --strict also refuses lines that are not stream lines" eval \
+    '[ $status -eq 0 ] && sed -n "/--strict/,/^  -l/p" "$tmp/out" | tr -s " \n" "  " | grep -q "a line that is not an article stream line"'
 run --version
 check "--version" grep -q "^to-tsv (jianbao) " "$tmp/out"
 run --nope

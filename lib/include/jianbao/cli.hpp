@@ -45,6 +45,9 @@ class CommandLine {
   // The same, for an option whose empty value is no absence: nullopt when not given.
   void add_option(char short_name, std::string long_name, std::string argument_name, std::string help,
                   std::optional<std::string>& target);
+  // Rewords the help of a common option (by long name) to say what it does in this
+  // filter: what --strict refuses, what --line-buffered flushes after.
+  void set_option_help(std::string_view long_name, std::string help);
 
   // Parses the arguments after argv[0]: GNU style (bundled short options, -eNAME,
   // --name=VALUE, unambiguous prefixes of long names, options after operands, "--").
