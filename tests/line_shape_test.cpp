@@ -269,7 +269,7 @@ TEST(LineShape, RunsThatOpenWithALabel) {
 TEST(LineShape, RunsThatEndOpeningACredit) {
   const std::pair<std::string_view, bool> runs[] = {
       {"问题。（记者", true}, {"（通讯员", true},  {"(本报记者", true}, {"（记者）", false},
-      {"记者", false},        {"（读者", false},   {"（1）记者", false}, {"（甲）（特约记者", true}};
+      {"记者", false},        {"（读者", true}, {"（患者", false},   {"（1）记者", false}, {"（甲）（特约记者", true}};
   for (const auto& [run, opens] : runs) EXPECT_EQ(shape(std::string(run) + " 王红\n").lines[0].opens_credit, opens) << run;
 }
 

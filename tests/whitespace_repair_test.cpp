@@ -71,6 +71,10 @@ TEST(WhitespaceRepair, KeepsBylineSpaces) {
 
 // Papers space a two-character name out to line up with three-character ones: the
 // byline keeps its spaces between names and roles, and drops those inside a name.
+TEST(WhitespaceRepair, ASlashInABylineJoinsWhatItStandsBetween) {
+  EXPECT_EQ(despace("记者 贺晓东 文 / 摄\n"), "记者 贺晓东 文/摄\n");
+}
+
 TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {
   EXPECT_EQ(despace("本报记者 刘 洋 通讯员 赵 敏\n"), "本报记者 刘洋 通讯员 赵敏\n");
   EXPECT_EQ(despace("记者 魏 薇 通讯员 王 红 孟 亮 文/摄\n"), "记者 魏薇 通讯员 王红 孟亮 文/摄\n");
@@ -101,6 +105,9 @@ TEST(WhitespaceRepair, ACreditClosingAParagraphKeepsItsSpaces) {
   EXPECT_EQ(despace("今年我县为80周岁以上老年人发放高龄津贴共计386万元，惠及老人9400余名。（通讯员 贺\n丽君）\n"),
             "今年我县为80周岁以上老年人发放高龄津贴共计386万元，惠及老人9400余名。（通讯员 贺丽君）\n");
   EXPECT_EQ(despace("惠及老人9400余名。（记者 刘 洋）\n"), "惠及老人9400余名。（记者 刘洋）\n");
+  // Other roles: a trainee reporter, a reader signing a letter.
+  EXPECT_EQ(despace("比赛将于5月19日晚举行。（实习生 薛婷）\n"), "比赛将于5月19日晚举行。（实习生 薛婷）\n");
+  EXPECT_EQ(despace("手环上显示的数据靠谱吗？（读者 吴先生）\n"), "手环上显示的数据靠谱吗？（读者 吴先生）\n");
   // A role in brackets in the run of the text is no credit.
   EXPECT_EQ(despace("据（记者）了解，今 年\n"), "据（记者）了解，今年\n");
 }
@@ -315,6 +322,19 @@ TEST(WhitespaceRepair, AnInterviewsSpeakersOpenParagraphs) {
             "王保林：最难的是转变观念。老百姓守着老树过了几辈子，让他们锯树嫁接，心里没底。"
             "我们就先干给群众看，再带着群众干，用实实在在的收益说话。\n"
             "记者：合作社怎么和农户联结？\n");
+}
+
+TEST(WhitespaceRepair, NumberedSubheadStandsApart) {
+  // The subhead falls short of the column its letter-spaced neighbours fill.
+  const std::string page =
+      "通 过 组 织 联 建 ， 全 县 走 出 了 一 条 党 建 引\n领 基 层 治 理 的 新 路 子 。\n"
+      "一、织密组织体系“一张网”\n"
+      "走 进 城 关 镇 东 关 社 区 党 群 服 务 中 心 ， 墙 上\n的 网 格 图 一 目 了 然 ， 每 名 网 格 员 的 照 片\n"
+      "和 电 话 都 印 在 上 面 。\n";
+  EXPECT_EQ(despace(page),
+            "通过组织联建，全县走出了一条党建引领基层治理的新路子。\n"
+            "一、织密组织体系“一张网”\n"
+            "走进城关镇东关社区党群服务中心，墙上的网格图一目了然，每名网格员的照片和电话都印在上面。\n");
 }
 
 TEST(WhitespaceRepair, NumbersThatGoOnAreNoItems) {

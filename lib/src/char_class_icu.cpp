@@ -47,7 +47,7 @@ std::uint16_t icu_char_flags(char32_t code_point) {
     case U'●': case U'◆': case U'◇': case U'★': case U'☆':
       f |= kListOpener;
       break;
-    case U'评': case U'员': case U'者':
+    case U'评': case U'员': case U'者': case U'生':
       f |= kCreditEnd;
       break;
     default:

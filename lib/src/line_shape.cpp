@@ -77,6 +77,9 @@ bool opens_picture_note(const Run& r) {
 constexpr std::array<std::string_view, 3> kBylineMarks = {"□", "■", "◎"};
 constexpr std::array<std::string_view, 8> kBylineRoles = {"记者", "本报记者", "通讯员", "见习记者",
                                                          "特约记者", "实习生", "摄影", "摄影记者"};
+// The roles a credit in brackets may name, closing a paragraph or a reader's letter.
+constexpr std::array<std::string_view, 9> kCreditRoles = {"记者",     "本报记者", "通讯员", "见习记者", "特约记者",
+                                                         "实习生",   "摄影",     "摄影记者", "读者"};
 constexpr std::array<std::string_view, 4> kCreditOpeners = {"文/", "图/", "文／", "图／"};
 // Credits a commentary head carries before its body: 太报评, 本报评论员.
 constexpr std::array<std::string_view, 3> kCommentaryCredits = {"报评", "评论员", "时评"};
@@ -498,9 +501,9 @@ bool opens_item_credit(const Run& run) {
 }
 
 bool ends_opening_credit(const Run& run) {
-  // The roles that end in 者 or 员 (kCreditEnd), which LineBuilder::end_run asks about.
+  // The roles that end in 者, 员 or 生 (kCreditEnd), which LineBuilder::end_run asks about.
   if (!(run.last.flags & kCreditEnd)) return false;
-  for (const std::string_view role : kBylineRoles) {
+  for (const std::string_view role : kCreditRoles) {
     if (!ends_with(run.text, role)) continue;
     const std::string_view before = run.text.substr(0, run.text.size() - role.size());
     if (ends_with(before, "（") || ends_with(before, "(")) return true;

@@ -23,7 +23,7 @@ enum CharFlag : std::uint16_t {
   kClausePunct = 1 << 10,   // marks running prose: ，；：、 and their ASCII forms
   kInvalid = 1 << 11,       // a byte that does not start valid UTF-8
   kListOpener = 1 << 12,    // may open a list's item or a reply: 一…十 （ ( 0-9 ①…⑳ ● ◆ ★ 答 问
-  kCreditEnd = 1 << 13,     // ends a credit's role: 评 员 者 (太报评, 评论员, 通讯员, 记者)
+  kCreditEnd = 1 << 13,     // ends a credit's role: 评 员 者 生 (太报评, 评论员, 通讯员, 记者, 实习生)
 };
 
 // Flags of one code point.

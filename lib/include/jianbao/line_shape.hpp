@@ -84,8 +84,8 @@ bool opens_item_credit(const Run& run);
 // are ruled out without decoding.
 bool opens_with_label(const Run& run);
 
-// Whether the run ends by opening a credit in brackets with a role ending in 者 or
-// 员, its names to follow after spaces: ……问题。（记者, （通讯员, （本报记者.
+// Whether the run ends by opening a credit in brackets with a role ending in 者, 员
+// or 生, its names to follow after spaces: ……问题。（记者, （通讯员, （实习生, （读者.
 bool ends_opening_credit(const Run& run);
 
 // Collects runs into lines, keeping each line's totals; blank lines are dropped.
@@ -127,8 +127,8 @@ inline void LineBuilder::end_run() {
   single_han_runs_ += run.chars == 1 && (run.first.flags & kHan);
   width_ += run.width;
   has_prose_punct_ |= run.has_clause_punct || run.has_sentence_end;
-  // Every commentary credit and every role that opens a credit ends in 评, 员 or 者
-  // (kCreditEnd): the run's last character rules out nearly all runs without a call,
+  // Every commentary credit and every role that opens a credit ends in 评, 员, 者 or
+  // 生 (kCreditEnd): the run's last character rules out nearly all runs without a call,
   // which would make the scan keep its run state in memory.
   if (run.chars >= 3 && (run.last.flags & kCreditEnd)) note_credits(run);
 }
@@ -178,12 +178,18 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   // subhead) or any other mark.
   const bool cut_in_prose = a.has_prose_punct && a.hanging == 0 && !(a.ends_sentence | a.ends_clause);
   if (b.paragraph_line && !a.justified && !cut_in_prose) return false;
-  // Most lines run on with no mark at their end.
-  if (!(a.ends_sentence | a.ends_clause | b.starts_list_item)) return true;
+  // Most lines run on with no mark at their end (but a numbered subhead, below).
+  if (!(a.ends_sentence | a.ends_clause | a.starts_list_item | b.starts_list_item)) return true;
   // Short of its column, less the indent when it opens its paragraph (the column
   // unknown or the line letter-spaced, it is not).
   const bool falls_short =
       !a.justified && a.column != 0 && a.width < a.column - kIndentWidth - (a.opens_paragraph ? kIndentWidth : 0);
+  if (!(a.ends_sentence | a.ends_clause)) {
+    // A numbered subhead (一、织密组织体系“一张网”) stands apart: an item's line that
+    // falls short of its column (an item's text wraps at the column's edge).
+    if (a.starts_list_item && falls_short) return false;
+    if (!b.starts_list_item) return true;
+  }
   // A numbered item or an answer after a sentence, a clause, another item or a short
   // line: 如下： / 一、……；/ （2）……, 一、明确禁放区域 / （1）……, ……？ / 答：……
   // (an item named in the run of a paragraph's text, after a full line with no mark
