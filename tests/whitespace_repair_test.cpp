@@ -211,6 +211,17 @@ TEST(WhitespaceRepair, WholeParagraphLineCutShortOfASentenceEndGoesOn) {
             "“以前核桃下树后堆在院里，遇上连阴雨就发霉，一年的辛苦就白费了。”合作社社员说。\n");
 }
 
+TEST(WhitespaceRepair, SignatureTheColumnWrappedStaysInline) {
+  // It would not have fitted after the line's sentence: the column wrapped it. A
+  // photo credit, and a signature under a line with room for it, stay apart.
+  const std::string lead = "活动吸引了全县各乡镇的文艺爱好\n者和群众，线上线下共吸引2.1\n万人次参与，反响十分热烈。\n";
+  EXPECT_EQ(despace(lead + "（文旅）\n"), "活动吸引了全县各乡镇的文艺爱好者和群众，线上线下共吸引2.1万人次参与，反响十分热烈。（文旅）\n");
+  EXPECT_EQ(despace(lead + "（图/申淼）\n"),
+            "活动吸引了全县各乡镇的文艺爱好者和群众，线上线下共吸引2.1万人次参与，反响十分热烈。\n（图/申淼）\n");
+  EXPECT_EQ(despace("活动吸引了全县各乡镇的文艺爱好\n者和群众，反响热烈。\n（文旅）\n"),
+            "活动吸引了全县各乡镇的文艺爱好者和群众，反响热烈。\n（文旅）\n");
+}
+
 TEST(WhitespaceRepair, SignatureWrappedOverTwoLinesClosesItsParagraph) {
   // A narrow column wrapped the signature itself; the headline under it was joined on.
   const std::string page =

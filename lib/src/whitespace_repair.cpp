@@ -224,6 +224,22 @@ bool closes_open_bracket(const std::vector<Run>& runs, const LineShape& a, const
   return true;
 }
 
+// Whether line b is a signature in brackets that the column wrapped from the end of
+// paragraph line a: it would not have fitted after a's last sentence (……吸引2.1万人次
+// 参与。 / （文旅）). One the paper set on a line of its own, under a line with room
+// for it, stays there, and so does a credit for text or photos (（图/申淼）), which
+// goes on a line of its own.
+bool wraps_signature(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
+  if (b.role != LineRole::Signature || b.end_run - b.first_run != 1) return false;
+  if (a.role != LineRole::Body || !a.ends_sentence || a.ends_signature || a.column == 0 || a.tail_start != a.end_run)
+    return false;
+  const Run& signature = runs[b.first_run];
+  const bool bracketed = (signature.first.cp == U'（' || signature.first.cp == U'(') &&
+                         (signature.last.cp == U'）' || signature.last.cp == U')');
+  const bool credit = signature.text.find('/') != std::string_view::npos || signature.text.find("／") != std::string_view::npos;
+  return bracketed && !credit && a.width + b.width > a.column;
+}
+
 // Whether the text ending line a continues on line b.
 Gap line_join_gap(const std::vector<Run>& runs, const LineShape& a, const LineShape& b) {
   if (!continues_on_next_line(a, b)) return Gap::Break;
@@ -273,6 +289,8 @@ void decide_gaps(const DespaceOptions& options, Round& r) {
     if (options.keep_lines || closes_bracket) {
       // The joined byline or credit ends where its bracket closes: a line of its own.
       closes_bracket = false;
+    } else if (wraps_signature(r.runs, line, next)) {
+      join = Gap::None;
     } else if (closes_open_bracket(r.runs, line, next)) {
       // Its names stay apart, as within its line.
       join = credit_name_gap(r.runs[line.end_run - 1], r.runs[next.first_run]);

@@ -39,8 +39,8 @@ bnd_f1=$(figure split.bnd_f1)
 title_acc=$(figure split.title_acc)
 echo "     overall: despace ws_acc $ws_acc, para_f1 $para_f1, changed $changed;" \
      "split-articles bnd_f1 $bnd_f1, title_acc $title_acc"
-check "despace ws_acc $ws_acc >= 0.997" at_least "$ws_acc" 0.997
-check "despace para_f1 $para_f1 >= 0.978" at_least "$para_f1" 0.978
+check "despace ws_acc $ws_acc >= 0.998" at_least "$ws_acc" 0.998
+check "despace para_f1 $para_f1 >= 0.985" at_least "$para_f1" 0.985
 check "despace changed no character" [ "$changed" = 0 ]
 check "split-articles bnd_f1 $bnd_f1 >= 0.96" at_least "$bnd_f1" 0.96
 check "split-articles title_acc $title_acc >= 0.99" at_least "$title_acc" 0.99
