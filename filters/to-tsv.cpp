@@ -40,6 +40,10 @@ int main(int argc, char** argv) {
     }
   }
 
+  // A stream line longer than the page cap would otherwise be cut in two, and its
+  // second half, without TABs, taken for a plain-text row.
+  jianbao::FilterIo io;
+  io.reader.whole_lines = true;
   jianbao::TableWriter writer(options, command_line.common().strict,
                               [&](const std::string& message) { jianbao::warn(command_line, message); });
   return jianbao::run_filter(
@@ -48,7 +52,7 @@ int main(int argc, char** argv) {
         writer.write(piece, sink.buffer());
         sink.commit();
       },
-      {},
+      io,
       [&](jianbao::OutputSink& sink) {
         writer.end_file(sink.buffer());
         sink.commit();

@@ -316,6 +316,46 @@ TEST(PageReaderCap, GiantLineIsCutAtCharacterBoundaries) {
   }
 }
 
+TEST(PageReaderWholeLines, LineLongerThanTheCapIsHandedOutWhole) {
+  PageReaderOptions options;
+  options.page_cap = 16;
+  options.whole_lines = true;
+  const std::string giant = "会议于1月28日召开，会议于1月28日召开，";  // 54 bytes
+  const std::string input = "ab\n" + giant + "\ncd\n" + giant + "\fef\n" + giant;
+  for (std::size_t chunk : kChunkSizes) {
+    EXPECT_THAT(read_pieces(input, chunk, options),
+                testing::ElementsAre(ReadPiece{"ab\n", false, false, 1, std::nullopt},
+                                     ReadPiece{giant + "\n", false, false, 1, std::nullopt},
+                                     ReadPiece{"cd\n", false, false, 1, std::nullopt},
+                                     ReadPiece{giant, true, true, 1, std::nullopt},
+                                     ReadPiece{"ef\n", false, false, 2, std::nullopt},
+                                     ReadPiece{giant, true, false, 2, std::nullopt}))
+        << chunk;
+  }
+}
+
+TEST(PageReaderWholeLines, ShortLinesAreCutAsWithoutIt) {
+  PageReaderOptions options;
+  options.page_cap = 16;
+  const std::string input = "0123456\n89abcdef\nxyz\n";
+  const auto cut = read_pieces(input, 7, options);
+  options.whole_lines = true;
+  EXPECT_EQ(read_pieces(input, 7, options), cut);
+}
+
+TEST(PageReaderWholeLines, LineOfManyReadsIsWholeAndNotRescanned) {
+  // A 12 MB line read 4 KiB at a time with a 64 KiB cap: one piece, found in linear time.
+  PageReaderOptions options;
+  options.page_cap = 64 << 10;
+  options.whole_lines = true;
+  std::string line;
+  while (line.size() < (12u << 20)) line += "抓好党的二十大精神的学习宣传贯彻工作，";
+  const auto pieces = read_pieces(line + "\n短。\n", 4096, options);
+  ASSERT_EQ(pieces.size(), 2u);
+  EXPECT_EQ(pieces[0].text, line + "\n");
+  EXPECT_EQ(pieces[1].text, "短。\n");
+}
+
 TEST(PageReaderCap, MemoryIsBoundedByTheCap) {
   // 3 MB without a form feed, cap 64 KiB: every piece is small.
   PageReaderOptions options;

@@ -181,9 +181,14 @@ bool PageReader::take_piece(Piece& piece) {
     scanned_ = limit;
   }
   if (size > cap) {
-    std::size_t cut = cut_point();
-    hand_out(piece, cut, cut, /*page_end=*/false, /*form_feed=*/false);
-    return true;
+    if (const std::size_t cut = cut_point(); cut > 0) {
+      hand_out(piece, cut, cut, /*page_end=*/false, /*form_feed=*/false);
+      return true;
+    }
+    // whole_lines, and the page's first line is longer than the cap: read on to its
+    // end (at the input's end it is the last piece, below).
+    if (take_long_line(piece)) return true;
+    if (!input_ended_) return false;
   }
   if (input_ended_) {
     // The last page; an empty one only closes a page whose pieces came before.
@@ -203,16 +208,41 @@ bool PageReader::take_piece(Piece& piece) {
 }
 
 // Where to cut a page longer than the cap: after its last line end within the cap,
-// else (one giant line) at the last character boundary at or before the cap.
+// else (one giant line) at the last character boundary at or before the cap, or
+// under whole_lines nowhere yet (0).
 std::size_t PageReader::cut_point() const {
   const char* page = buffer_.get() + begin_;
   const std::size_t cap = options_.page_cap;
   if (const void* line_end = ::memrchr(page, '\n', cap); line_end != nullptr) {
     return static_cast<const char*>(line_end) - page + 1;
   }
+  if (options_.whole_lines) return 0;
   std::size_t cut = cap;
   for (int backed_up = 0; backed_up < 3 && is_continuation(static_cast<unsigned char>(page[cut])); ++backed_up) --cut;
   return cut;
+}
+
+// Under whole_lines, a page whose first line is longer than the cap: hands the line
+// out once its end has been read, after its '\n' or up to a form feed (which ends the
+// page). Bytes searched once are not searched again while the line grows.
+bool PageReader::take_long_line(Piece& piece) {
+  const char* const page = buffer_.get() + begin_;
+  const std::size_t size = end_ - begin_;
+  const std::size_t from = std::max(line_scanned_, options_.page_cap);
+  const void* newline = std::memchr(page + from, '\n', size - from);
+  const std::size_t line_end =
+      newline != nullptr ? static_cast<std::size_t>(static_cast<const char*>(newline) - page) : size;
+  if (const void* form_feed = std::memchr(page + from, '\f', line_end - from); form_feed != nullptr) {
+    const std::size_t length = static_cast<const char*>(form_feed) - page;
+    hand_out(piece, length, length + 1, /*page_end=*/true, /*form_feed=*/true);
+    return true;
+  }
+  if (newline != nullptr) {
+    hand_out(piece, line_end + 1, line_end + 1, /*page_end=*/false, /*form_feed=*/false);
+    return true;
+  }
+  line_scanned_ = size;
+  return false;
 }
 
 void PageReader::hand_out(Piece& piece, std::size_t length, std::size_t consumed, bool page_end, bool form_feed) {
@@ -226,6 +256,7 @@ void PageReader::hand_out(Piece& piece, std::size_t length, std::size_t consumed
     first_invalid_handed_out_ = true;
   }
   handed_out_ = consumed;
+  line_scanned_ = 0;
   if (page_end) {
     ++page_number_;
     page_has_pieces_ = false;
@@ -237,8 +268,11 @@ void PageReader::hand_out(Piece& piece, std::size_t length, std::size_t consumed
 void PageReader::reserve(std::size_t size) {
   if (size <= capacity_) return;
   // Allocated once at the most a capped page plus one read can need: never copied
-  // while growing, and pages of it that are never touched cost no memory.
-  std::size_t capacity = std::max(size, options_.page_cap + std::max<std::size_t>(options_.read_size, 3) + 1);
+  // while growing, and pages of it that are never touched cost no memory. Only a
+  // line longer than the cap (whole_lines) grows it, doubling, so its bytes are
+  // copied a few times, not once per read.
+  std::size_t capacity = std::max({size, options_.page_cap + std::max<std::size_t>(options_.read_size, 3) + 1,
+                                   2 * capacity_});
   std::unique_ptr<char[]> buffer(new char[capacity]);  // uninitialized: reads fill it
   if (end_ > 0) std::memcpy(buffer.get(), buffer_.get(), end_);
   buffer_ = std::move(buffer);

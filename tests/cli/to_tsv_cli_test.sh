@@ -101,6 +101,14 @@ check "unknown ROLE: one message with FILE:LINE" eval '[ "$(lines "$tmp/err")" -
 run --strict --columns text "$tmp/bad-role.articles"
 check "unknown ROLE under --strict: exit 1, one message" eval '[ $status -eq 1 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^to-tsv: $tmp/bad-role.articles:2: unknown ROLE .titel." "$tmp/err"'
 
+# A stream line longer than the 1 MiB page cap is one line: cut there, its second
+# half (no TABs) became a plain-text row and its article's text lost it.
+yes '会议于1月28日召开，' | head -n 50000 | tr -d '\n' >"$tmp/long-text"
+{ printf 'x\t1\t1\ttitle\t标题\nx\t1\t1\tbody\t'; cat "$tmp/long-text"; printf '\nx\t1\t2\tbody\t第二篇。\n'; } >"$tmp/long.articles"
+run --no-header --columns source,article,title,chars,text "$tmp/long.articles"
+check "line over 1 MiB: exit 0, no message, one row per article" eval '[ $status -eq 0 ] && err_empty && [ "$(lines "$tmp/out")" -eq 2 ]'
+check "line over 1 MiB: the row holds all its text" eval '[ "$(head -1 "$tmp/out")" = "$(printf "x\t1\t标题\t550000\t"; cat "$tmp/long-text")" ]'
+
 # Files, messages, pipes.
 run "$tmp/missing" "$stream"
 check "missing FILE: exit 1, message, the others processed" eval '[ $status -eq 1 ] && grep -q "^to-tsv: $tmp/missing: " "$tmp/err" && [ "$(lines "$tmp/out")" -gt 2 ]'

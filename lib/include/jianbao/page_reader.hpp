@@ -49,6 +49,10 @@ struct PageReaderOptions {
   // Longest piece: a longer page is cut after its last line end within the cap, or
   // (one giant line) at a UTF-8 character boundary, so memory stays bounded.
   std::size_t page_cap = std::size_t{1} << 20;
+  // Never cut inside a line: a line longer than the cap is read to its end and handed
+  // out whole, so memory grows with the longest line. For line-oriented filters
+  // (tag-dates, to-tsv), to which half a line is a different line.
+  bool whole_lines = false;
   // Also hand out the complete lines read so far without waiting for the page to
   // end: for line-oriented filters under --line-buffered (tail -f). Piece boundaries
   // then depend on read timing.
@@ -95,6 +99,7 @@ class PageReader {
   void read_more();
   std::size_t normalize_read(char* data, std::size_t size, std::size_t mark, std::size_t& mark_out);
   std::size_t cut_point() const;
+  bool take_long_line(Piece& piece);
   void hand_out(Piece& piece, std::size_t length, std::size_t consumed, bool page_end, bool form_feed);
   void reserve(std::size_t size);
 
@@ -106,6 +111,7 @@ class PageReader {
   std::size_t end_ = 0;
   std::size_t handed_out_ = 0;  // bytes the last piece used up, dropped at the next call
   std::size_t scanned_ = 0;     // buffer_[begin_, scanned_) holds no form feed
+  std::size_t line_scanned_ = 0;  // whole_lines: page bytes [cap, line_scanned_) hold no line end
   bool started_ = false;        // a BOM can only come first
   bool input_ended_ = false;
   bool finished_ = false;
