@@ -34,6 +34,8 @@ int main(int argc, char** argv) {
   }
   jianbao::FilterIo io;
   io.reader.eager_lines = command_line.common().line_buffered;
+  // A line cut at the page cap could cut a date in two (1月28日 → 1月, 8日).
+  io.reader.whole_lines = true;
   jianbao::DateTagger tagger(options);
   return jianbao::run_filter(
       command_line,

@@ -146,6 +146,14 @@ check "each page tagged alone" same "$tmp/out" "$tmp/two-expected"
 run --line-buffered --ref-date 2023-01-10 "$tmp/two-pages.txt" </dev/null
 check "--line-buffered writes the same bytes" same "$tmp/out" "$tmp/two-expected"
 
+# A line longer than the 1 MiB page cap is tagged whole: cut there, 1月28日 became
+# 1月 and 8日 (8 January).
+yes '会议于1月28日召开，' | head -n 200000 | tr -d '\n' >"$tmp/long-line.txt"
+echo >>"$tmp/long-line.txt"
+run --ref-date 2023-01-30 "$tmp/long-line.txt" </dev/null
+check "line over 1 MiB: every date whole, with its value" eval '[ $status -eq 0 ] && [ "$(grep -o "value=\"[^\"]*\">[^<]*<" "$tmp/out" | sort | uniq -c | tr -s " ")" = " 200000 value=\"2023-01-28\">1月28日<" ]'
+check "line over 1 MiB: only markup is added" eval 'strip "$tmp/out" | cmp -s - "$tmp/long-line.txt"'
+
 # Invalid UTF-8: passed through byte for byte, one warning; --strict: exit 1.
 printf '\xe4\xb8\xad 1\xff月28日 \xe6\x96\x87\n今年\x80\n' >"$tmp/bad.txt"
 run --ref-date 2023-01-10 "$tmp/bad.txt" </dev/null
