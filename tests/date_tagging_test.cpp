@@ -504,6 +504,30 @@ TEST(Output, FormFeedPassesThrough) {
   EXPECT_EQ(out, markup("[今年|2023]\f"));
 }
 
+TEST(Output, FileWithoutFinalLineEndDoesNotJoinTheNext) {
+  DateTagger tagger(DateTaggingOptions{CivilDate{2023, 1, 10}, false});
+  Piece piece;
+  piece.source = "a.txt";
+  piece.source_start = true;
+  piece.page_end = true;
+  piece.text = "你好。";
+  std::string out;
+  tagger.tag_piece(piece, out);
+  EXPECT_EQ(out, "你好。");  // nothing added to the last FILE
+  piece.source = "b.txt";
+  piece.text = "1月9日";
+  tagger.tag_piece(piece, out);
+  piece.source = "c.txt";
+  piece.form_feed = true;
+  piece.text = "今年";
+  tagger.tag_piece(piece, out);
+  piece.source = "d.txt";
+  piece.form_feed = false;
+  piece.text = "今年\n";
+  tagger.tag_piece(piece, out);
+  EXPECT_EQ(out, markup("你好。\n[1月9日|2023-01-09]\n[今年|2023]\f[今年|2023]\n"));
+}
+
 // ---- through the driver, with reads of every size
 
 std::string run_tag_dates(const std::string& input, std::size_t read_size) {

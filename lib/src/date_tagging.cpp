@@ -69,7 +69,11 @@ void DateTagger::start_source(std::string_view source) {
 }
 
 void DateTagger::tag_piece(const Piece& piece, std::string& out) {
-  if (piece.source_start) start_source(piece.source);
+  if (piece.source_start) {
+    // The FILE before ended inside a line: that line ends before this FILE's first.
+    if (line_open_ && !options_.list) out.push_back('\n');
+    start_source(piece.source);
+  }
   if (page_starts_) {
     page_article_ = {};
     page_year_ = 0;
@@ -90,6 +94,8 @@ void DateTagger::tag_piece(const Piece& piece, std::string& out) {
     }
   }
   if (piece.form_feed && !options_.list) out.push_back('\f');
+  // A form feed starts a page, and so a line, as it does inside a FILE.
+  if (!text.empty() || piece.form_feed) line_open_ = !piece.form_feed && text.back() != '\n';
 }
 
 void DateTagger::tag_line(std::string_view line, std::string& out) {

@@ -89,6 +89,11 @@ check "a pipe on stdin equals FILE" same "$tmp/out" "$tmp/expected"
 run --ref-date 2023-01-10 "$page" "$page" </dev/null
 cat "$tmp/expected" "$tmp/expected" >"$tmp/twice"
 check "two FILEs are read in order" eval '[ $status -eq 0 ] && same "$tmp/out" "$tmp/twice"'
+printf '你好。' >"$tmp/no-newline.txt"
+run "$tmp/no-newline.txt" "$tmp/no-newline.txt" </dev/null
+check "a FILE's last line without a line end does not join the next FILE's first" eval '[ "$(cat "$tmp/out"; echo .)" = "$(printf "你好。\n你好。.")" ]'
+run "$tmp/no-newline.txt" </dev/null
+check "the last FILE's last line keeps having no line end" eval '[ "$(cat "$tmp/out"; echo .)" = "你好。." ]'
 run --ref-date 2023-01-10 "$page" "$tmp/missing.txt" "$page" </dev/null
 check "missing FILE: exit 1, named, others processed" eval '[ $status -eq 1 ] && err_is "tag-dates: $tmp/missing.txt: No such file or directory" && same "$tmp/out" "$tmp/twice"'
 gzip -c "$page" >"$tmp/page.txt.gz"

@@ -29,6 +29,8 @@ class DateTagger {
 
   // Tags one piece of a page, appending to `out` the same bytes with markup added
   // (a form feed after the piece when the page ended at one), or the --list rows.
+  // When a FILE's last line had no line end, the next FILE's first piece gets one
+  // first, so that the two lines stay two.
   void tag_piece(const Piece& piece, std::string& out);
 
  private:
@@ -45,6 +47,7 @@ class DateTagger {
   DateTaggingOptions options_;
   std::uint64_t line_number_ = 1;  // the input line the next byte belongs to
   bool page_starts_ = true;        // the next piece starts a page
+  bool line_open_ = false;         // the text so far ends inside a line
 
   // Plain text: the page is the context, and a headline or 本报讯 starts an article.
   ArticleContext page_article_;
