@@ -15,9 +15,16 @@ int main(int argc, char** argv) {
   command_line.add_flag('k', "keep-lines", "repair spaces but keep the line structure", options.keep_lines);
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
 
-  return jianbao::run_filter(command_line, [&](const jianbao::Piece& piece, jianbao::OutputSink& sink) {
-    jianbao::despace_page(piece.text, options, sink.buffer());
-    if (piece.form_feed) sink.buffer().append("\f\n");
-    sink.commit();
-  });
+  // Under --line-buffered (tail -f) the lines read so far are repaired when the input
+  // pauses, rather than when their page ends.
+  jianbao::FilterIo io;
+  io.reader.lines_at_pause = command_line.common().line_buffered;
+  return jianbao::run_filter(
+      command_line,
+      [&](const jianbao::Piece& piece, jianbao::OutputSink& sink) {
+        jianbao::despace_page(piece.text, options, sink.buffer());
+        if (piece.form_feed) sink.buffer().append("\f\n");
+        sink.commit();
+      },
+      io);
 }

@@ -389,6 +389,75 @@ TEST(PageReaderEager, HandsOutCompleteLinesAsTheyArrive) {
   EXPECT_TRUE(pieces.back().page_end);
 }
 
+// Hands out its chunks, each over as many reads as the sizes asked for take; after
+// a chunk marked as followed by a pause, wait_for_input says that nothing came.
+class PausingSource : public InputSource {
+ public:
+  struct Chunk {
+    std::string bytes;
+    bool pause_after;
+  };
+  explicit PausingSource(std::vector<Chunk> chunks) : InputSource("-"), chunks_(std::move(chunks)) {}
+  std::size_t read(char* buffer, std::size_t size) override {
+    if (next_ == chunks_.size()) return 0;
+    const Chunk& chunk = chunks_[next_];
+    const std::size_t n = std::min(size, chunk.bytes.size() - offset_);
+    std::memcpy(buffer, chunk.bytes.data() + offset_, n);
+    offset_ += n;
+    paused_ = false;
+    if (offset_ == chunk.bytes.size()) {
+      paused_ = chunk.pause_after;
+      ++next_;
+      offset_ = 0;
+    }
+    return n;
+  }
+  bool wait_for_input(std::chrono::milliseconds /*timeout*/) override { return !paused_; }
+
+ private:
+  std::vector<Chunk> chunks_;
+  std::size_t next_ = 0, offset_ = 0;
+  bool paused_ = false;
+};
+
+std::vector<ReadPiece> read_pausing(std::vector<PausingSource::Chunk> chunks, std::size_t read_size) {
+  PausingSource source(std::move(chunks));
+  PageReaderOptions options;
+  options.read_size = read_size;
+  options.lines_at_pause = true;
+  PageReader reader(source, options);
+  std::vector<ReadPiece> pieces;
+  Piece piece;
+  while (reader.next(piece)) {
+    pieces.push_back({std::string(piece.text), piece.page_end, piece.form_feed, piece.page_number, std::nullopt});
+  }
+  return pieces;
+}
+
+TEST(PageReaderPause, LinesReadBeforeAPauseAreHandedOut) {
+  EXPECT_THAT(read_pausing({{"标题\n本报讯 今天", true}, {"会议召开。\n", false}, {"第二段\f下页\n", true}, {"完", false}},
+                           4096),
+              testing::ElementsAre(ReadPiece{"标题\n", false, false, 1, std::nullopt},
+                                   ReadPiece{"本报讯 今天会议召开。\n第二段", true, true, 1, std::nullopt},
+                                   ReadPiece{"下页\n", false, false, 2, std::nullopt},
+                                   ReadPiece{"完", true, false, 2, std::nullopt}));
+}
+
+TEST(PageReaderPause, InputWithoutAPauseIsCutAsWithoutTheOption) {
+  // Short reads (a pipe's capacity) are no pause while more input is waiting.
+  const std::string page = "标题\n本报讯 今天会议\n召开。\n第二段\f下页\n完";
+  for (std::size_t chunk : {1, 2, 5, 16}) {
+    std::vector<PausingSource::Chunk> chunks;
+    for (std::size_t at = 0; at < page.size(); at += chunk) chunks.push_back({page.substr(at, chunk), false});
+    EXPECT_EQ(read_pausing(chunks, 4096), read_pieces(page, 4096)) << chunk;
+  }
+}
+
+TEST(PageReaderPause, AFullReadIsNoPause) {
+  // Reads that bring all they asked for read on: the input may well go on.
+  EXPECT_THAT(texts(read_pausing({{"ab\ncd\n", true}, {"ef\n", false}}, 3)), testing::ElementsAre("ab\ncd\nef\n"));
+}
+
 class FailingSource : public InputSource {
  public:
   FailingSource(std::string data) : InputSource("broken"), data_(std::move(data)) {}

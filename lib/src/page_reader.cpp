@@ -196,7 +196,7 @@ bool PageReader::take_piece(Piece& piece) {
     hand_out(piece, size, size, /*page_end=*/true, /*form_feed=*/false);
     return true;
   }
-  if (options_.eager_lines && size > 0) {
+  if ((options_.eager_lines || paused_) && size > 0) {
     const void* line_end = ::memrchr(buffer_.get() + begin_, '\n', size);
     if (line_end != nullptr) {
       std::size_t length = static_cast<const char*>(line_end) - (buffer_.get() + begin_) + 1;
@@ -306,6 +306,7 @@ void PageReader::read_more() {
     }
     got += n;
   } while (!started_ && got < 3);
+  paused_ = options_.lines_at_pause && !input_ended_ && got < wanted && !source_.wait_for_input(kInputPause);
 
   const bool had_invalid = utf8_.first_invalid_offset().has_value();
   utf8_.feed(region, got);

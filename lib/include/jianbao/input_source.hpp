@@ -2,6 +2,7 @@
 // and .zst decompressed and --encoding converted to UTF-8. The page reader sits on top.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <memory>
@@ -43,6 +44,13 @@ class InputSource {
   // truncated compressed data).
   virtual std::size_t read(char* buffer, std::size_t size) = 0;
 
+  // Waits up to `timeout` for more bytes to read (or the input's end); false when
+  // none came. The page reader asks after a read that brought fewer bytes than it
+  // asked for, to tell a pause of the input (tail -f) from a read that a pipe's
+  // capacity cut short. A source that cannot tell says false at once: a short read
+  // then counts as a pause.
+  virtual bool wait_for_input(std::chrono::milliseconds /*timeout*/) { return false; }
+
   // What --encoding could not convert so far (always empty without --encoding).
   virtual ConversionReport conversion_report() const { return {}; }
 
@@ -78,6 +86,8 @@ class StringSource : public InputSource {
  public:
   explicit StringSource(std::string data, std::size_t max_read = SIZE_MAX, std::string name = "-");
   std::size_t read(char* buffer, std::size_t size) override;
+  // Every byte is at hand: the input never pauses.
+  bool wait_for_input(std::chrono::milliseconds /*timeout*/) override { return true; }
 
  private:
   std::string data_;

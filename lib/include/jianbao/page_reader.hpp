@@ -4,6 +4,7 @@
 // depends only on the bytes, never on how reads happened to split them.
 #pragma once
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <exception>
@@ -43,6 +44,10 @@ class Utf8Validator {
   std::optional<std::uint64_t> first_invalid_offset_;
 };
 
+// How long the input must stay quiet to count as paused (lines_at_pause): long
+// enough for a writer that a full pipe held up to write again, short to the eye.
+inline constexpr std::chrono::milliseconds kInputPause{50};
+
 struct PageReaderOptions {
   // Bytes asked of the source per read (tests use 1 and 7).
   std::size_t read_size = std::size_t{256} << 10;
@@ -57,9 +62,16 @@ struct PageReaderOptions {
   // end: for line-oriented filters under --line-buffered (tail -f). Piece boundaries
   // then depend on read timing.
   bool eager_lines = false;
+  // Hand out the complete lines read so far when the input pauses: a read brought
+  // fewer bytes than asked and no more came within kInputPause
+  // (InputSource::wait_for_input). For despace under --line-buffered, whose
+  // paragraphs span lines: input that comes in one go is cut as without it, and
+  // only a pause can fall inside a paragraph.
+  bool lines_at_pause = false;
 };
 
-// A page, or part of one when it exceeded the cap (or under eager_lines).
+// A page, or part of one when it exceeded the cap (or under eager_lines or
+// lines_at_pause).
 struct Piece {
   // The page's lines joined by '\n' (no '\r', no form feed), until the page end or
   // the cut. Valid until the next call to PageReader::next.
@@ -114,6 +126,7 @@ class PageReader {
   std::size_t line_scanned_ = 0;  // whole_lines: page bytes [cap, line_scanned_) hold no line end
   bool started_ = false;        // a BOM can only come first
   bool input_ended_ = false;
+  bool paused_ = false;         // lines_at_pause: the last read found the input paused
   bool finished_ = false;
   bool pending_cr_ = false;     // the last byte read was a CR: drop a following LF
   bool page_has_pieces_ = false;
