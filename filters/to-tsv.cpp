@@ -44,6 +44,9 @@ int main(int argc, char** argv) {
   // second half, without TABs, taken for a plain-text row.
   jianbao::FilterIo io;
   io.reader.whole_lines = true;
+  // Under --line-buffered (tail -f) lines reach the table as they come, not when
+  // their page ends, so a page's rows go out as soon as the next page begins.
+  io.reader.eager_lines = command_line.common().line_buffered;
   jianbao::TableWriter writer(options, command_line.common().strict,
                               [&](const std::string& message) { jianbao::warn(command_line, message); });
   return jianbao::run_filter(

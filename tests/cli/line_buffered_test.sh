@@ -82,4 +82,28 @@ for _ in $(seq 40); do cat "$pages"/*.txt; done >"$tmp/big.txt"
 "$bin/despace" -l "$tmp/big.txt" >"$tmp/out"
 check "despace -l on a FILE of many reads: as without -l" cmp -s "$tmp/out" "$tmp/expected"
 
+# to-tsv: lines are taken in as they come, and a page's rows written when the next
+# page begins (rows wait for their page: a headline may come after other articles).
+handshake 'a\t1\t1\tbody\t第一\na\t2\t2\tbody\t第二\n' 'a\t3\t3\tbody\t第三\n' 2 "'$bin/to-tsv' -l"
+check "to-tsv -l: the header and the first page's row before the input goes on" eval '[ $early_ok -eq 1 ] && [ "$(tail -1 "$tmp/early" | cut -f3,10)" = "$(printf "1\t第一")" ]'
+check "to-tsv -l: then the rest" same_as_without_l 'a\t1\t1\tbody\t第一\na\t2\t2\tbody\t第二\na\t3\t3\tbody\t第三\n' "'$bin/to-tsv'"
+for p in "$pages"/*.txt; do
+    page_name=$(basename "$p")
+    "$bin/despace" "$p" | "$bin/split-articles" --source "$page_name" >"$tmp/articles"
+    "$bin/to-tsv" "$tmp/articles" >"$tmp/expected"
+    cat "$tmp/articles" | "$bin/to-tsv" -l >"$tmp/out"
+    check "to-tsv -l $page_name: as without -l" cmp -s "$tmp/out" "$tmp/expected"
+done
+
+# The whole pipeline: a page that ended goes through every stage before the next.
+first='标题一\n本报讯 今天会议召开。\n\f'
+rest='标题二\n本报讯 明天会议召开。\n'
+stages="'$bin/despace' -l | '$bin/split-articles' -l | '$bin/tag-dates' -l"
+handshake "$first" "$rest" 2 "$stages"
+check "despace | split-articles | tag-dates, all -l: the first page before the input goes on" eval '[ $early_ok -eq 1 ] && [ "$(cut -f3,4 "$tmp/early" | tr "\t\n" ",;")" = "1,title;1,body;" ]'
+check "despace | split-articles | tag-dates, all -l: then the rest" same_as_without_l "$first$rest" "$(echo "$stages" | sed 's/ -l//g')"
+handshake "$first" "$rest" 1 "$stages | '$bin/to-tsv' -l"
+check "... | to-tsv -l: the header before the input goes on" eval '[ $early_ok -eq 1 ] && [ "$(cut -f1 "$tmp/early")" = source ]'
+check "... | to-tsv -l: then the rest" same_as_without_l "$first$rest" "$(echo "$stages | '$bin/to-tsv' -l" | sed 's/ -l//g')"
+
 summary
