@@ -20,9 +20,15 @@ int main(int argc, char** argv) {
   command_line.set_option_help("line-buffered", "flush output after every page");
   if (auto status = jianbao::parse_command_line(command_line, argc, argv)) return *status;
 
+  // A paragraph is a line: one longer than the page cap must not become two.
+  jianbao::FilterIo io;
+  io.reader.whole_lines = true;
   jianbao::ArticleStreamWriter writer(source);
-  return jianbao::run_filter(command_line, [&](const jianbao::Piece& piece, jianbao::OutputSink& sink) {
-    writer.write(piece, sink.buffer());
-    sink.commit();
-  });
+  return jianbao::run_filter(
+      command_line,
+      [&](const jianbao::Piece& piece, jianbao::OutputSink& sink) {
+        writer.write(piece, sink.buffer());
+        sink.commit();
+      },
+      io);
 }

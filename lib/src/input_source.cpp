@@ -4,6 +4,7 @@
 #include "jianbao/input_source.hpp"
 
 #include <fcntl.h>
+#include <poll.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <unicode/ucnv.h>
@@ -49,6 +50,16 @@ class FileSource final : public InputSource {
       return n;
     }
     return read_fd(buffer, size);
+  }
+
+  // A pipe or terminal tells by poll(2); a regular file is always ready.
+  bool wait_for_input(std::chrono::milliseconds timeout) override {
+    if (peeked_position_ < peeked_.size()) return true;
+    pollfd descriptor{fd_, POLLIN, 0};
+    int ready;
+    do ready = ::poll(&descriptor, 1, static_cast<int>(timeout.count()));
+    while (ready < 0 && errno == EINTR);
+    return ready != 0;  // bytes, the input's end, or an error the next read reports
   }
 
   // The first `size` bytes of the input (fewer at its end), which read() still returns.
@@ -288,6 +299,11 @@ class DecompressingSource final : public InputSource {
     }
   }
 
+  // Decoded bytes at hand, else the compressed input's.
+  bool wait_for_input(std::chrono::milliseconds timeout) override {
+    return chain_.in_avail() > 0 || compressed_->wait_for_input(timeout);
+  }
+
  private:
   std::unique_ptr<InputSource> compressed_;
   Compression compression_;
@@ -337,6 +353,11 @@ class TranscodingSource final : public InputSource {
   }
 
   ConversionReport conversion_report() const override { return report_; }
+
+  // Converted or unconverted bytes at hand, else the input's.
+  bool wait_for_input(std::chrono::milliseconds timeout) override {
+    return finished_ || out_position_ != out_end_ || in_position_ != in_end_ || input_->wait_for_input(timeout);
+  }
 
  private:
   void convert_more() {

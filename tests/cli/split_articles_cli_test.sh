@@ -136,6 +136,12 @@ for p in "$pages"/*.txt; do
         eval 'five_fields "$tmp/stream" && [ "$(stream_text "$tmp/stream")" = "$(plain_text "$p")" ]'
 done
 
+# A paragraph longer than the 1 MiB page cap stays one paragraph, all of it.
+python3 -c 'import sys; sys.stdout.write("标题\n" + "会议于1月28日召开，" * 120000 + "\n")' > "$tmp/long.txt"
+"$split" "$tmp/long.txt" > "$tmp/long.out"
+check "a 3.6 MB paragraph is one body line" eval '[ "$(grep -c "	body	" "$tmp/long.out")" = 1 ]'
+check "with all its text" eval '[ "$(cut -f5 "$tmp/long.out" | tr -d "\n" | wc -c)" = "$(tr -d "\n" < "$tmp/long.txt" | wc -c)" ]'
+
 # The recipes of jianbao(7), run as printed there, on page 000's stream.
 manual=$tmp/jianbao.7.txt
 if command -v mandoc >/dev/null; then
