@@ -68,7 +68,7 @@ TEST(ArticleSegmentation, QuotedCrossheadsStayInTheirArticle) {
                     "图为医护人员在为患者手术。\n"
                     "记者 魏薇 通讯员 王红 文/摄\n"),
               ElementsAre("1 title 忙碌与坚守 我们在一线护平安", "1 body 春节将至，医护人员奔波在救治患者的路上。",
-                          "1 subtitle “等我回来并肩作战”", "1 body “伙伴们，我没事了。”刚刚康复的他说。",
+                          "1 body “等我回来并肩作战”", "1 body “伙伴们，我没事了。”刚刚康复的他说。",
                           "1 caption 图为医护人员在为患者手术。", "1 byline 记者 魏薇 通讯员 王红 文/摄"));
 }
 

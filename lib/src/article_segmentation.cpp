@@ -233,9 +233,10 @@ class PageSegmentation {
       displace(i, k);
       return k;
     }
-    // “等我回来并肩作战”: a crosshead inside the running article.
+    // “等我回来并肩作战”, 一、织密组织体系: a crosshead inside the running article, a
+    // paragraph of its body (as a subtitle it would join the title in to-tsv's row).
     if (k - i == 1 && traits(i).crosshead_like && after_body()) {
-      assign(i, current_, ArticleRole::subtitle);
+      assign(i, current_, ArticleRole::body);
       return k;
     }
     // A headline over text it does not name, while an article cut mid-sentence waits
