@@ -2,13 +2,15 @@
 // of Chinese news text with its calendar value, TimeML style (SPEC "tag-dates");
 // the grammar and the resolution are in lib/.
 #include <iostream>
+#include <optional>
+#include <string>
 
 #include "jianbao/cli.hpp"
 #include "jianbao/date_tagging.hpp"
 
 int main(int argc, char** argv) {
   bool list = false;
-  std::string reference_date;
+  std::optional<std::string> reference_date;  // an empty one is invalid, not absent
   jianbao::CommandLine command_line(
       "tag-dates",
       "Mark each date and time expression of Chinese news text as\n"
@@ -25,10 +27,10 @@ int main(int argc, char** argv) {
 
   jianbao::DateTaggingOptions options;
   options.list = list;
-  if (!reference_date.empty()) {
-    options.reference_date = jianbao::parse_iso_date(reference_date);
+  if (reference_date) {
+    options.reference_date = jianbao::parse_iso_date(*reference_date);
     if (!options.reference_date) {
-      std::cerr << "tag-dates: invalid --ref-date '" << reference_date << "' (want YYYY-MM-DD)\n";
+      std::cerr << "tag-dates: invalid --ref-date '" << *reference_date << "' (want YYYY-MM-DD)\n";
       return jianbao::ExitUsage;
     }
   }

@@ -106,6 +106,8 @@ run --version
 check "--version" eval '[ $status -eq 0 ] && grep -Eq "^split-articles \(jianbao\) [0-9]+\.[0-9]+\.[0-9]+$" "$tmp/out"'
 run --no-such-option
 check "unknown option: exit 2, one line" eval '[ $status -eq 2 ] && [ "$(lines "$tmp/err")" -eq 1 ] && [ ! -s "$tmp/out" ]'
+run --source '' </dev/null
+check "an empty --source NAME: exit 2, one line" eval '[ $status -eq 2 ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^split-articles: --source needs a NAME" "$tmp/err" && [ ! -s "$tmp/out" ]'
 run --source
 check "--source without NAME: exit 2" eval '[ $status -eq 2 ]'
 run --encoding NO-SUCH-CHARSET "$page"

@@ -68,7 +68,7 @@ check "--version exits 0 on stdout" eval '[ $status -eq 0 ] && err_empty && grep
 # Usage errors: exit 2, one line on stderr naming the program, nothing on stdout.
 run --no-such-option "$page" </dev/null
 check "unknown option exits 2" eval '[ $status -eq 2 ] && [ ! -s "$tmp/out" ] && [ "$(lines "$tmp/err")" -eq 1 ] && grep -q "^tag-dates: " "$tmp/err"'
-for bad in 2023-02-30 yesterday 2023-1-5 2023/01/10 20230110 2023-01-10x; do
+for bad in 2023-02-30 yesterday 2023-1-5 2023/01/10 20230110 2023-01-10x ''; do
     run --ref-date "$bad" "$page" </dev/null
     check "--ref-date $bad: exit 2, one line" eval '[ $status -eq 2 ] && [ ! -s "$tmp/out" ] && err_is "tag-dates: invalid --ref-date '"'$bad'"' (want YYYY-MM-DD)"'
 done
