@@ -140,6 +140,47 @@ TEST(ArticleSegmentation, NoticeSignatures) {
                           "1 signature 交城县人民政府", "1 signature 2023年1月10日"));
 }
 
+TEST(ArticleSegmentation, BodiesSigningANoticeTogetherCloseIt) {
+  EXPECT_THAT(split("讣告\n"
+                    "李文华同志因病医治无效逝世，享年88岁。\n"
+                    "特此讣告。\n"
+                    "宁川县第一中学\n"
+                    "李文华同志治丧委员会\n"
+                    "二〇二二年四月一日\n"
+                    "清明节期间祭扫预约开始\n"
+                    "本报讯 记者从县民政局获悉，祭扫实行预约。\n"),
+              ElementsAre("1 title 讣告", "1 body 李文华同志因病医治无效逝世，享年88岁。", "1 body 特此讣告。",
+                          "1 signature 宁川县第一中学", "1 signature 李文华同志治丧委员会",
+                          "1 signature 二〇二二年四月一日", "2 title 清明节期间祭扫预约开始",
+                          "2 body 本报讯 记者从县民政局获悉，祭扫实行预约。"));
+  // Without a date under them, organization lines are a section and a headline.
+  EXPECT_THAT(split("会议还研究了其他事项。\n"
+                    "县人民医院\n"
+                    "县医院开通便民服务中心\n"
+                    "本报讯 5月8日，便民服务中心正式启用。\n"),
+              ElementsAre("1 body 会议还研究了其他事项。", "2 section 县人民医院", "2 title 县医院开通便民服务中心",
+                          "2 body 本报讯 5月8日，便民服务中心正式启用。"));
+}
+
+TEST(ArticleSegmentation, ContactLinesAndThePapersSignatureCloseNotices) {
+  EXPECT_THAT(split("关于做好医疗保险集中缴费工作的通告\n"
+                    "参保群众可通过微信公众号缴费。\n"
+                    "咨询电话：0358-6021234\n"
+                    "岚川县医疗保障局\n"
+                    "2023年11月20日\n"
+                    "更正\n"
+                    "本报11月17日刊发的一文中，“20人”应为“200人”，特此更正。\n"
+                    "本报编辑部\n"
+                    "天气预报\n"
+                    "今天白天：多云转晴，西北风3～4级。\n"
+                    "岚川县气象台11月20日16时发布\n"),
+              ElementsAre("1 title 关于做好医疗保险集中缴费工作的通告", "1 body 参保群众可通过微信公众号缴费。",
+                          "1 body 咨询电话：0358-6021234", "1 signature 岚川县医疗保障局", "1 signature 2023年11月20日",
+                          "2 title 更正", "2 body 本报11月17日刊发的一文中，“20人”应为“200人”，特此更正。",
+                          "2 signature 本报编辑部", "3 title 天气预报", "3 body 今天白天：多云转晴，西北风3～4级。",
+                          "3 signature 岚川县气象台11月20日16时发布"));
+}
+
 TEST(ArticleSegmentation, DebrisStaysWhereItFalls) {
   EXPECT_THAT(split("振\n本报讯 会议召开。\n11/\n会议强调，要抓好落实。\n"),
               ElementsAre("1 fragment 振", "1 body 本报讯 会议召开。", "1 fragment 11/", "1 body 会议强调，要抓好落实。"));

@@ -50,6 +50,12 @@ INSTANTIATE_TEST_SUITE_P(
         KindCase{"图为医护人员在为患者手术。", ParagraphKind::picture_note},
         KindCase{"2023年1月28日", ParagraphKind::notice_date},
         KindCase{"二〇二三年一月二十八日", ParagraphKind::notice_date},
+        KindCase{"岚川县气象台11月20日16时发布", ParagraphKind::notice_date},
+        KindCase{"新规将于11月20日正式发布实施", ParagraphKind::headline},
+        KindCase{"本报编辑部", ParagraphKind::name_signature},
+        KindCase{"本报发展新闻出版事业", ParagraphKind::headline},
+        KindCase{"咨询电话：0358-6021234", ParagraphKind::body},
+        KindCase{"投诉热线12345", ParagraphKind::headline},
         KindCase{"振", ParagraphKind::fragment},
         KindCase{"11/", ParagraphKind::fragment},
         KindCase{"丆", ParagraphKind::fragment}));
@@ -94,6 +100,8 @@ TEST(ParagraphTraits, HeadlineShapes) {
   EXPECT_FALSE(classify_paragraph("“证照分离”优化营商环境").crosshead_like);
   EXPECT_TRUE(classify_paragraph("——论深入贯彻落实市委经济工作会议精神").subtitle_like);
   EXPECT_TRUE(classify_paragraph("交城县人民政府").organization);
+  EXPECT_TRUE(classify_paragraph("宁川县第一中学").organization);
+  EXPECT_FALSE(classify_paragraph("春风化雨育桃李").organization);
 }
 
 TEST(ParagraphTraits, JumpLines) {

@@ -45,6 +45,8 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 constexpr std::size_t kShortHeadlineLine = 12;
 // A headline is the title of the text below it when they share this many words.
 constexpr std::size_t kTitleEvidence = 2;
+// The most bodies that sign a notice together, one per line, above its date.
+constexpr std::size_t kLongestSignatureBlock = 4;
 // How much of the text below a headline is compared with it.
 constexpr std::size_t kParagraphsUnderTitle = 4;
 
@@ -187,12 +189,18 @@ class PageSegmentation {
       }
       return i + 1;
     }
-    // 交城县人民政府 above 2023年1月28日: the notice's signature.
-    if (k == ParagraphKind::headline && traits(i).organization && after_body() && i + 1 < lines_.size() &&
-        kind(i + 1) == ParagraphKind::notice_date) {
-      close_with(i, ArticleRole::signature);
-      close_with(i + 1, ArticleRole::signature);
-      return i + 2;
+    // 交城县人民政府 above 2023年1月28日: the notice's signature; those who sign
+    // together (岚川县医疗保障局 / 国家税务总局岚川县税务局, 宁川县第一中学 /
+    // 李文华同志治丧委员会) stand one per line.
+    if (k == ParagraphKind::headline && traits(i).organization && after_body()) {
+      std::size_t date = i;
+      while (date < lines_.size() && date - i < kLongestSignatureBlock && kind(date) == ParagraphKind::headline &&
+             traits(date).organization)
+        ++date;
+      if (date < lines_.size() && kind(date) == ParagraphKind::notice_date) {
+        for (std::size_t line = i; line <= date; ++line) close_with(line, ArticleRole::signature);
+        return date + 1;
+      }
     }
     if ((k == ParagraphKind::byline || k == ParagraphKind::name_signature || k == ParagraphKind::notice_date) &&
         after_body()) {

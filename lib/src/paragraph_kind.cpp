@@ -270,6 +270,29 @@ bool is_notice_date(Text s) {
   return numeral_run(2, 4, U'年') && numeral_run(1, 3, U'月') && numeral_run(1, 3, U'日') && i == s.size();
 }
 
+// 岚川县气象台11月20日16时发布: who issued a bulletin, and when, under its text.
+bool is_issue_line(Text s) {
+  if (s.size() > 30 || !s.ends_with(U"发布")) return false;
+  const std::size_t month = s.find(U'月');
+  return month != Text::npos && month > 0 && is_date_numeral(s[month - 1]) && s.find(U'日', month) != Text::npos &&
+         s.find_first_of(U"。，；！？") == Text::npos;
+}
+
+// 0358-6021234, 12345678901: a telephone number, seven digits or more in one run
+// (a headline's figures are shorter: 46.8亿元, 2024年).
+bool has_phone_number(Text s) {
+  std::size_t digits = 0;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    const char32_t cp = s[i];
+    if (cp >= U'0' && cp <= U'9') {
+      if (++digits >= 7) return true;
+    } else if (!(cp == U'-' && digits > 0 && i + 1 < s.size() && s[i + 1] >= U'0' && s[i + 1] <= U'9')) {
+      digits = 0;
+    }
+  }
+  return false;
+}
+
 bool opens_with_dateline(Text head) {
   Text s = drop_marks(head);
   if (!s.empty() && (s.front() == U'（' || s.front() == U'(' || s.front() == U'【')) s.remove_prefix(1);
@@ -289,14 +312,14 @@ bool opens_with_dateline(Text head) {
 bool names_organization(Text s) {
   for (Text suffix : {U"政府", U"委员会", U"办公室", U"中心", U"公司", U"协会", U"联合会", U"党委", U"党组",
                       U"指挥部", U"领导小组", U"管委会", U"办事处", U"法院", U"检察院", U"医院", U"学校", U"大学",
-                      U"银行", U"集团", U"局", U"厅", U"委", U"办", U"站", U"所", U"队", U"社", U"部", U"处"}) {
+                      U"中学", U"小学", U"学院", U"幼儿园", U"银行", U"集团", U"局", U"厅", U"委", U"办", U"站", U"所", U"队", U"社", U"部", U"处"}) {
     if (s.ends_with(suffix)) return true;
   }
   return false;
 }
 
 bool is_headline(Text s, std::size_t characters) {
-  if (characters < 2 || characters > kLongestHeadline) return false;
+  if (characters < 2 || characters > kLongestHeadline || has_phone_number(s)) return false;
   std::size_t han = 0, commas = 0;
   for (std::size_t i = 0; i < s.size(); ++i) {
     const char32_t cp = s[i];
@@ -373,7 +396,10 @@ ParagraphTraits classify_paragraph(std::string_view paragraph) {
     traits.kind = ParagraphKind::picture_note;
   } else if (ends_with_photo_credit(tail)) {
     traits.kind = ParagraphKind::photo_caption;
-  } else if (decoded.whole && is_notice_date(whole)) {
+  } else if (decoded.whole && whole.starts_with(U"本报") && traits.characters <= 8 && names_organization(whole)) {
+    // 本报编辑部 under a correction or a notice of the paper: who signs it.
+    traits.kind = ParagraphKind::name_signature;
+  } else if (decoded.whole && (is_notice_date(whole) || is_issue_line(whole))) {
     traits.kind = ParagraphKind::notice_date;
   } else if (decoded.whole && !traits.opens_with_dateline && is_headline(whole, traits.characters)) {
     traits.kind = ParagraphKind::headline;
