@@ -213,6 +213,40 @@ TEST(ArticleSegmentation, LinesAColonAnnouncesAreItemsOfItsArticle) {
                           "2 body 本报讯 县统计局相关负责人分析，工业生产加快恢复。"));
 }
 
+TEST(ArticleSegmentation, AReadersSignatureClosesTheLetter) {
+  EXPECT_THAT(split("读者来信\n"
+                    "小区路灯修好了\n"
+                    "我是幸福里小区的居民，小区路灯坏了很久。\n"
+                    "读者 孙玉兰\n"
+                    "建议在县医院增设便民停车位\n"
+                    "县医院门诊楼前的停车场只有80多个车位。\n"),
+              ElementsAre("1 section 读者来信", "1 title 小区路灯修好了",
+                          "1 body 我是幸福里小区的居民，小区路灯坏了很久。", "1 signature 读者 孙玉兰",
+                          "2 title 建议在县医院增设便民停车位", "2 body 县医院门诊楼前的停车场只有80多个车位。"));
+}
+
+TEST(ArticleSegmentation, AMarkedAuthorAndAPoemsLinesStayWithTheirTitle) {
+  EXPECT_THAT(split("母亲的月饼模子\n"
+                    "□ 赵秋萍\n"
+                    "又是一年中秋节，超市里的月饼早早摆上了货架。\n"
+                    "秋夜\n"
+                    "□ 林溪\n"
+                    "月亮是一枚旧邮票\n"
+                    "贴在故乡的信封上\n"
+                    "母亲说，那是月亮在井底洗过脸。\n"),
+              ElementsAre("1 title 母亲的月饼模子", "1 byline □ 赵秋萍",
+                          "1 body 又是一年中秋节，超市里的月饼早早摆上了货架。", "2 title 秋夜", "2 byline □ 林溪",
+                          "2 body 月亮是一枚旧邮票", "2 body 贴在故乡的信封上", "2 body 母亲说，那是月亮在井底洗过脸。"));
+  // One headline under a displaced headline and its author is the next article's.
+  EXPECT_THAT(split("会议还研究了其他事项。\n"
+                    "院里那棵枣树\n"
+                    "□ 郝志远\n"
+                    "诵读会温情上演\n"
+                    "本报讯 9月26日晚，诵读会在县图书馆举行。\n"),
+              ElementsAre("1 body 会议还研究了其他事项。", "2 title 院里那棵枣树", "2 byline □ 郝志远",
+                          "3 title 诵读会温情上演", "3 body 本报讯 9月26日晚，诵读会在县图书馆举行。"));
+}
+
 TEST(ArticleSegmentation, DebrisStaysWhereItFalls) {
   EXPECT_THAT(split("振\n本报讯 会议召开。\n11/\n会议强调，要抓好落实。\n"),
               ElementsAre("1 fragment 振", "1 body 本报讯 会议召开。", "1 fragment 11/", "1 body 会议强调，要抓好落实。"));

@@ -43,6 +43,8 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // Two short headline lines in a row are one headline set on two lines (坚守岗位保供水 /
 // 春节服务“不打烊”); longer ones in a row are separate headlines.
 constexpr std::size_t kShortHeadlineLine = 12;
+// Under a title and its author, this many short lines in a row are a poem's lines.
+constexpr std::size_t kShortestPoem = 2;
 // A headline is the title of the text below it when they share this many words.
 constexpr std::size_t kTitleEvidence = 2;
 // The most bodies that sign a notice together, one per line, above its date.
@@ -246,7 +248,18 @@ class PageSegmentation {
     while (j < lines_.size() && is_headline_line(j)) ++j;
     std::size_t k = j;
     while (k < lines_.size() && kind(k) == ParagraphKind::byline) ++k;
-    const bool text_follows = k < lines_.size() && is_text(k);
+    // 春到西山 / □ 郝晓岚 / 一场细雨 / 把西山的梦唤醒 / …: a poem's short lines under its
+    // title and author, then its last lines run together as text.
+    std::size_t verses = k;
+    if (k > j && j > i) {
+      while (verses < lines_.size() && kind(verses) == ParagraphKind::headline &&
+             traits(verses).characters <= kShortHeadlineLine)
+        ++verses;
+      if (verses - k < kShortestPoem || verses >= lines_.size() || !is_text(verses) ||
+          traits(verses).opens_with_dateline)
+        verses = k;
+    }
+    const bool text_follows = k < lines_.size() && (is_text(k) || verses > k);
     if (!text_follows) {
       end_current();
       displace(i, k);
@@ -279,7 +292,9 @@ class PageSegmentation {
       }
       assign(line, segment, role);
     }
-    return k;
+    for (std::size_t line = k; line < verses; ++line) assign(line, segment, ArticleRole::body);
+    if (verses > k) segments_[segment].has_body = true;
+    return verses;
   }
 
   std::string headline_text(std::size_t begin, std::size_t end) const {

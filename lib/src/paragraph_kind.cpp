@@ -212,6 +212,13 @@ bool is_credit(Text line) {
   return flush() && cues > 0 && names > 0;
 }
 
+// 读者 孙玉兰: the writer of a reader's letter signs it.
+bool is_reader_signature(Text s) {
+  if (!s.starts_with(U"读者")) return false;
+  const Text name = trim(s.substr(2));
+  return name.size() < s.size() - 2 && is_name_list(name);
+}
+
 // Where the bracket closing `s` opens, if `s` ends in a bracketed group.
 std::optional<std::size_t> final_bracket(Text s) {
   if (s.empty() || (s.back() != U'）' && s.back() != U')')) return std::nullopt;
@@ -424,7 +431,10 @@ ParagraphTraits classify_paragraph(std::string_view paragraph) {
   const Text whole = decoded.whole ? head : Text();
   if (decoded.whole && is_credit(whole)) {
     traits.kind = ParagraphKind::byline;
-  } else if (decoded.whole && is_name_list(unbracket(whole)) && traits.characters <= 16) {
+  } else if (decoded.whole && drop_marks(whole).size() < whole.size() && is_name_list(drop_marks(whole))) {
+    // □ 赵秋萍: the author of an essay or a poem, marked as a credit is.
+    traits.kind = ParagraphKind::byline;
+  } else if (decoded.whole && ((is_name_list(unbracket(whole)) && traits.characters <= 16) || is_reader_signature(whole))) {
     traits.kind = ParagraphKind::name_signature;
   } else if (starts_with_any(head, {U"图为", U"上图", U"下图", U"左图", U"右图", U"图①", U"图1", U"▲", U"图片："})) {
     traits.kind = ParagraphKind::picture_note;
