@@ -226,7 +226,8 @@ TEST(ArticleSegmentation, AReadersSignatureClosesTheLetter) {
 }
 
 TEST(ArticleSegmentation, AMarkedAuthorAndAPoemsLinesStayWithTheirTitle) {
-  EXPECT_THAT(split("母亲的月饼模子\n"
+  EXPECT_THAT(split("文苑\n"
+                    "母亲的月饼模子\n"
                     "□ 赵秋萍\n"
                     "又是一年中秋节，超市里的月饼早早摆上了货架。\n"
                     "秋夜\n"
@@ -234,7 +235,7 @@ TEST(ArticleSegmentation, AMarkedAuthorAndAPoemsLinesStayWithTheirTitle) {
                     "月亮是一枚旧邮票\n"
                     "贴在故乡的信封上\n"
                     "母亲说，那是月亮在井底洗过脸。\n"),
-              ElementsAre("1 title 母亲的月饼模子", "1 byline □ 赵秋萍",
+              ElementsAre("1 section 文苑", "1 title 母亲的月饼模子", "1 byline □ 赵秋萍",
                           "1 body 又是一年中秋节，超市里的月饼早早摆上了货架。", "2 title 秋夜", "2 byline □ 林溪",
                           "2 body 月亮是一枚旧邮票", "2 body 贴在故乡的信封上", "2 body 母亲说，那是月亮在井底洗过脸。"));
   // One headline under a displaced headline and its author is the next article's.

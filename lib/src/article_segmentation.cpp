@@ -43,6 +43,8 @@ constexpr std::size_t kNone = static_cast<std::size_t>(-1);
 // Two short headline lines in a row are one headline set on two lines (坚守岗位保供水 /
 // 春节服务“不打烊”); longer ones in a row are separate headlines.
 constexpr std::size_t kShortHeadlineLine = 12;
+// A line that reads as a name (文苑) above a headline is a section label up to this long.
+constexpr std::size_t kLongestNameSection = 4;
 // Under a title and its author, this many short lines in a row are a poem's lines.
 constexpr std::size_t kShortestPoem = 2;
 // A headline is the title of the text below it when they share this many words.
@@ -285,7 +287,10 @@ class PageSegmentation {
       ArticleRole role = ArticleRole::title;
       if (kind(line) == ParagraphKind::byline) {
         role = ArticleRole::byline;
-      } else if (line == i && j - i >= 2 && traits(line).section_like) {
+      } else if (line == i && j - i >= 2 &&
+                 (traits(line).section_like || (kind(line) == ParagraphKind::name_signature &&
+                                                traits(line).characters <= kLongestNameSection))) {
+        // 文苑 reads as a name, but no name stands above a headline: a section label.
         role = ArticleRole::section;
       } else if (traits(line).subtitle_like) {
         role = ArticleRole::subtitle;
