@@ -248,6 +248,21 @@ TEST(ArticleSegmentation, AMarkedAuthorAndAPoemsLinesStayWithTheirTitle) {
                           "3 title 诵读会温情上演", "3 body 本报讯 9月26日晚，诵读会在县图书馆举行。"));
 }
 
+TEST(ArticleSegmentation, AQuestionOverItsAnswerIsAHeadline) {
+  EXPECT_THAT(split("高建平提醒，过敏体质的市民外出时最好佩戴口罩。\n"
+                    "智能手环测的血氧准不准？\n"
+                    "问：我买了一块智能手环，上面显示的数据靠谱吗？\n"
+                    "答：智能手环的数据只能作参考。\n"),
+              ElementsAre("1 body 高建平提醒，过敏体质的市民外出时最好佩戴口罩。", "2 title 智能手环测的血氧准不准？",
+                          "2 body 问：我买了一块智能手环，上面显示的数据靠谱吗？", "2 body 答：智能手环的数据只能作参考。"));
+  // Over running text, a short question is a paragraph of the article.
+  EXPECT_THAT(split("本报讯 西坡村种植核桃已有上百年。\n"
+                    "好好的树为啥要锯掉？\n"
+                    "村党支部书记王保林回忆说，刚开始不少人想不通。\n"),
+              ElementsAre("1 body 本报讯 西坡村种植核桃已有上百年。", "1 body 好好的树为啥要锯掉？",
+                          "1 body 村党支部书记王保林回忆说，刚开始不少人想不通。"));
+}
+
 TEST(ArticleSegmentation, DebrisStaysWhereItFalls) {
   EXPECT_THAT(split("振\n本报讯 会议召开。\n11/\n会议强调，要抓好落实。\n"),
               ElementsAre("1 fragment 振", "1 body 本报讯 会议召开。", "1 fragment 11/", "1 body 会议强调，要抓好落实。"));

@@ -113,6 +113,11 @@ TEST(ParagraphTraits, HeadlineShapes) {
   EXPECT_TRUE(classify_paragraph("——论深入贯彻落实市委经济工作会议精神").subtitle_like);
   EXPECT_TRUE(classify_paragraph("交城县人民政府").organization);
   EXPECT_TRUE(classify_paragraph("宁川县第一中学").organization);
+  EXPECT_TRUE(classify_paragraph("智能手环测的血氧准不准？").question_like);
+  EXPECT_EQ(classify_paragraph("智能手环测的血氧准不准？").kind, ParagraphKind::body);
+  EXPECT_FALSE(classify_paragraph("问：今年的缴费标准是多少？").question_like);
+  EXPECT_FALSE(classify_paragraph("好好的树，为啥要锯掉？").question_like);
+  EXPECT_FALSE(classify_paragraph("“今年的月饼好吃吗？”").question_like);
   EXPECT_FALSE(classify_paragraph("春风化雨育桃李").organization);
 }
 

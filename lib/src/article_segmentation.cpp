@@ -89,6 +89,11 @@ class PageSegmentation {
       if (!text.empty()) lines_.push_back({text, classify_paragraph(text), kNone, ArticleRole::body});
       start = end + 1;
     }
+    // 智能手环测的血氧准不准？ over 问：…… is the headline of a question and its answer.
+    for (std::size_t i = 0; i + 1 < lines_.size(); ++i) {
+      if (lines_[i].traits.question_like && opens_question(lines_[i + 1].text))
+        lines_[i].traits.kind = ParagraphKind::headline;
+    }
   }
 
   void walk() {
@@ -227,6 +232,9 @@ class PageSegmentation {
     return i + 1;
   }
 
+  static bool opens_question(std::string_view text) {
+    return text.starts_with("问：") || text.starts_with("问:") || text.starts_with("问 ");
+  }
   static bool introduces_list(std::string_view text) { return text.ends_with("：") || text.ends_with(":"); }
 
   void close_with(std::size_t i, ArticleRole role) {

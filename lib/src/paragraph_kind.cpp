@@ -23,6 +23,8 @@ constexpr std::size_t kTailLength = 32;
 // The longest headline or credit line we recognize, in code points.
 constexpr std::size_t kLongestHeadline = 50;
 constexpr std::size_t kLongestCommaHeadline = 16;
+// The longest question read as a headline (智能手环测的血氧准不准？).
+constexpr std::size_t kLongestQuestion = 24;
 
 struct Decoded {
   std::u32string head;  // the first code points (all of a short paragraph)
@@ -453,6 +455,11 @@ ParagraphTraits classify_paragraph(std::string_view paragraph) {
     traits.crosshead_like = is_fully_quoted(whole) || is_numbered(whole);
     traits.subtitle_like = starts_with_any(whole, {U"——", U"—", U"－－", U"--"});
     traits.organization = names_organization(whole);
+  } else if (decoded.whole && (whole.back() == U'？' || whole.back() == U'?') && traits.characters <= kLongestQuestion &&
+             is_headline(whole.substr(0, whole.size() - 1), traits.characters - 1) &&
+             whole.find_first_of(U"，,：:“”\"") == Text::npos) {
+    // Body unless a Q&A follows it: then split-articles reads it as the Q&A's headline.
+    traits.question_like = true;
   } else if (traits.characters <= 3) {
     std::size_t han = 0;
     for (char32_t cp : whole) han += is_han(cp);

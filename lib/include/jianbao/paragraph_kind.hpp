@@ -30,6 +30,7 @@ struct ParagraphTraits {
   bool crosshead_like = false;      // a headline inside an article: “等我回来并肩作战”, 一、……
   bool subtitle_like = false;       // a headline continuing the one above: ——论……
   bool organization = false;        // a headline naming who signs a notice: 交城县人民政府
+  bool question_like = false;       // body shaped as a headline asking: 智能手环测的血氧准不准？
   std::optional<int> continued_from;  // (上接1版): the article began on that page
   std::optional<int> continued_on;    // (下转2版): the article goes on on that page
 };
