@@ -263,6 +263,28 @@ TEST(ArticleSegmentation, AQuestionOverItsAnswerIsAHeadline) {
                           "1 body 村党支部书记王保林回忆说，刚开始不少人想不通。"));
 }
 
+TEST(ArticleSegmentation, EditorsNotesStayWithTheirArticle) {
+  EXPECT_THAT(split("守护“舌尖上的安全”\n"
+                    "编者按：食品安全关系千家万户。近日，本报记者跟随执法人员走进一线。\n"
+                    "记者 孟凡 文/摄\n"
+                    "5月7日，记者跟随执法人员开始了一天的工作。\n"
+                    "建议在县医院增设便民停车位\n"
+                    "县医院门诊楼前的停车场只有80多个车位。\n"
+                    "读者 马文斌\n"
+                    "编者按：本报已将此建议转交县卫生健康局。\n"),
+              ElementsAre("1 title 守护“舌尖上的安全”",
+                          "1 body 编者按：食品安全关系千家万户。近日，本报记者跟随执法人员走进一线。",
+                          "1 byline 记者 孟凡 文/摄", "1 body 5月7日，记者跟随执法人员开始了一天的工作。",
+                          "2 title 建议在县医院增设便民停车位", "2 body 县医院门诊楼前的停车场只有80多个车位。",
+                          "2 signature 读者 马文斌", "2 body 编者按：本报已将此建议转交县卫生健康局。"));
+  // After an article closed by its reporters' credit, a note opens the next one.
+  EXPECT_THAT(split("本报讯 县医院开通便民服务中心。\n"
+                    "（记者 樊丽）\n"
+                    "编者按：今起本报推出系列报道。\n"),
+              ElementsAre("1 body 本报讯 县医院开通便民服务中心。", "1 byline （记者 樊丽）",
+                          "2 body 编者按：今起本报推出系列报道。"));
+}
+
 TEST(ArticleSegmentation, DebrisStaysWhereItFalls) {
   EXPECT_THAT(split("振\n本报讯 会议召开。\n11/\n会议强调，要抓好落实。\n"),
               ElementsAre("1 fragment 振", "1 body 本报讯 会议召开。", "1 fragment 11/", "1 body 会议强调，要抓好落实。"));

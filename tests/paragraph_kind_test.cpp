@@ -118,6 +118,8 @@ TEST(ParagraphTraits, HeadlineShapes) {
   EXPECT_FALSE(classify_paragraph("问：今年的缴费标准是多少？").question_like);
   EXPECT_FALSE(classify_paragraph("好好的树，为啥要锯掉？").question_like);
   EXPECT_FALSE(classify_paragraph("“今年的月饼好吃吗？”").question_like);
+  EXPECT_TRUE(classify_paragraph("编者按：食品安全关系千家万户。").editor_note);
+  EXPECT_FALSE(classify_paragraph("编辑部收到读者来信。").editor_note);
   EXPECT_FALSE(classify_paragraph("春风化雨育桃李").organization);
 }
 

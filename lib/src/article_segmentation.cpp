@@ -138,6 +138,7 @@ class PageSegmentation {
     bool last_finished = true;    // its last paragraph ends a sentence
     bool continued = false;       // resumed after other articles
     bool photo = false;           // a photo with its caption
+    bool preface_only = false;    // its only text so far is an editor's note (编者按)
     std::vector<std::size_t> lines;
   };
   // Headline lines found without a body: a headline and its byline.
@@ -210,6 +211,12 @@ class PageSegmentation {
         for (std::size_t line = i; line <= date; ++line) close_with(line, ArticleRole::signature);
         return date + 1;
       }
+    }
+    // 编者按 under a headline, then the byline: the note opens the article, and the
+    // byline still belongs to its head.
+    if (k == ParagraphKind::byline && after_body() && segments_[current_].preface_only) {
+      assign(i, current_, ArticleRole::byline);
+      return i + 1;
     }
     if ((k == ParagraphKind::byline || k == ParagraphKind::name_signature || k == ParagraphKind::notice_date) &&
         after_body()) {
@@ -378,6 +385,12 @@ class PageSegmentation {
       return;
     }
     std::size_t segment = current_;
+    // 读者 马文斌 then 编者按：本报已将此建议转交……: the editor answers the signed letter.
+    if (t.editor_note && current_ != kNone && segments_[current_].closed && !segments_[current_].photo && i > 0 &&
+        lines_[i - 1].segment == current_ && lines_[i - 1].role == ArticleRole::signature) {
+      assign(i, current_, ArticleRole::body);
+      return;
+    }
     const auto jumped = t.continued_from ? jumped_article(*t.continued_from) : std::nullopt;
     if (jumped) {
       // (上接1版): the rest of an article that said (下转N版) on an earlier page.
@@ -403,6 +416,7 @@ class PageSegmentation {
     }
     assign(i, segment, k == ParagraphKind::picture_note ? ArticleRole::caption : ArticleRole::body);
     Segment& s = segments_[segment];
+    s.preface_only = (!s.has_body || s.preface_only) && t.editor_note;
     s.has_body = true;
     s.last_finished = t.ends_sentence;
     if (t.ends_with_signature) s.closed = true;

@@ -422,6 +422,7 @@ ParagraphTraits classify_paragraph(std::string_view paragraph) {
   traits.opens_with_dateline = opens_with_dateline(head);
   traits.ends_sentence = (char_flags(tail.back()) & (kSentenceEnd | kCloser)) != 0;
   traits.ends_with_signature = ends_with_signature(tail);
+  traits.editor_note = starts_with_any(head, {U"编者按", U"编后"});
   {
     Text opening = head;
     if (!opening.empty() && (opening.front() == U'（' || opening.front() == U'(')) opening.remove_prefix(1);

@@ -31,6 +31,7 @@ struct ParagraphTraits {
   bool subtitle_like = false;       // a headline continuing the one above: ——论……
   bool organization = false;        // a headline naming who signs a notice: 交城县人民政府
   bool question_like = false;       // body shaped as a headline asking: 智能手环测的血氧准不准？
+  bool editor_note = false;         // 编者按：……, 编后：……: the editor speaks about an article
   std::optional<int> continued_from;  // (上接1版): the article began on that page
   std::optional<int> continued_on;    // (下转2版): the article goes on on that page
 };
