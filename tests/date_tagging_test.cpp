@@ -612,10 +612,6 @@ TEST(OpensArticle, DatelinesHeadlinesAndSignatures) {
   EXPECT_FALSE(opens_article("会议还研究了其他事项。"));
   EXPECT_FALSE(opens_article("“铃铃铃……”"));
   EXPECT_FALSE(opens_article(""));
-  // A timetable row keeps the date of the row above it.
-  EXPECT_FALSE(opens_article("19:30 男子篮球小组赛第二轮 县体育中心篮球馆"));
-  EXPECT_FALSE(opens_article("9：00 乒乓球团体赛"));
-  EXPECT_TRUE(opens_article("3:1 主队获胜"));
   EXPECT_FALSE(opens_article("这是一个很长的段落，它没有句末标点但是远远超过了标题的长度，所以它不会开启新的文章而是继续原来的文章内容"));
 }
 

@@ -38,35 +38,12 @@ struct DateTagger::LineFields {
   std::string_view source, page, article;
 };
 
-namespace {
-
-// H:MM at the start of a line (spaces before it allowed), half-width colon or full-width.
-bool starts_with_clock_time(std::string_view line) {
-  const auto is_digit = [](char c) { return c >= '0' && c <= '9'; };
-  std::size_t i = line.find_first_not_of(" \t");
-  if (i == std::string_view::npos) return false;
-  const std::size_t hour = i;
-  while (i < line.size() && is_digit(line[i])) ++i;
-  if (i == hour || i - hour > 2) return false;
-  if (line.substr(i).starts_with(":")) {
-    i += 1;
-  } else if (line.substr(i).starts_with("：")) {
-    i += std::string_view("：").size();
-  } else {
-    return false;
-  }
-  return i + 1 < line.size() && is_digit(line[i]) && is_digit(line[i + 1]);
-}
-
-}  // namespace
-
 bool opens_article(std::string_view line) {
   // Datelines: 本报讯, 本报太原1月9日电, 新华社北京1月9日电, 据新华社…
   for (std::string_view dateline : {"本报", "新华社", "据新华社", "中新社", "中新网", "人民网", "央视网", "新华网"}) {
     if (line.starts_with(dateline)) return true;
   }
   while (!line.empty() && (line.back() == ' ' || line.back() == '\t')) line.remove_suffix(1);
-  if (starts_with_clock_time(line)) return false;  // a timetable row (19:30 男子篮球…)
   // Most lines are paragraphs: too long in bytes to be a heading, decided at once.
   if (line.empty() || line.size() > kLongestHeading * 4) return false;
   for (std::string_view closing : {"。", "！", "？", "!", "?", "…", "”", "\"", "’", "』", "」", "；", ";", "，", ",",
