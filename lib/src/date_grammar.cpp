@@ -490,107 +490,19 @@ class LineScanner {
     return emit(expression, pos);
   }
 
-  // 上午9:30, 今天19:30, 6:30发车, 8:30-12:00: a clock time written with a colon. A
-  // colon between numbers is a score or a ratio (以3:1战胜, 比分21:19, 1:500) as
-  // often as a time, so without a part of the day before, H:MM is a time only where
-  // the text around says so (see has_clock_context) and nothing says score.
+  // 上午9:30, 下午3：00: a clock time written with a colon, only after a part of the
+  // day (or a date), since 3:1 and 1:10 are scores and ratios far more often.
   std::size_t match_colon_clock_alone(DateExpression& expression, const Numeral& hour, std::size_t begin,
                                       std::size_t after_colon) {
-    if (is_habitual(begin)) return 0;
     const PartOfDay* part = part_of_day_before(begin);
-    const std::size_t end = read_colon_clock(expression, hour, after_colon, part);
-    if (end == 0) return 0;
-    const std::size_t range_at = colon_range_end(end);
-    if (part == nullptr && (hour.value > 23 || is_score_context(begin, end) ||
-                            (range_at == 0 && !has_clock_context(begin, end)))) {
-      return 0;
-    }
-    emit(expression, end);
-    if (range_at == 0) return end;
-    // The other end of a range (8:30-12:00, 下午2:00至5:00): the connector before
-    // it would make it part of a code if read alone.
-    DateExpression until;
-    until.begin = range_at;
-    const std::optional<Numeral> until_hour = read_numeral(text_, range_at);
-    const std::size_t until_colon = range_at + until_hour->length;
-    const std::size_t until_end = read_colon_clock(until, *until_hour, until_colon + length_at(until_colon), part);
-    return emit(until, until_end);
-  }
-
-  // After a colon time ending at `end`: where the H:MM after a range connector
-  // (- – — ～ ~ 至 到) starts, 0 when no colon time follows. The second time must
-  // read as one too (hour 0-23, two-digit minutes).
-  std::size_t colon_range_end(std::size_t end) const {
-    if (!is_one_of(at(end), U"-－–—～~至到"sv)) return 0;
-    const std::size_t pos = end + length_at(end);
-    const std::optional<Numeral> hour = read_numeral(text_, pos);
-    if (!hour || hour->form != NumeralForm::arabic || hour->characters > 2 || hour->value > 23) return 0;
-    const std::size_t colon = pos + hour->length;
-    if (!is_one_of(at(colon), U":："sv)) return 0;
-    DateExpression probe;
-    return read_colon_clock(probe, *hour, colon + length_at(colon), nullptr) != 0 ? pos : 0;
-  }
-
-  // 以3:1战胜, 比分21:19, 成绩2:05:33, 1:0领先: the numbers are a score, a result or a
-  // ratio.
-  bool is_score_context(std::size_t begin, std::size_t end) const {
-    if (is_one_of(before(begin), U"以比"sv)) return true;
-    const std::size_t clause = context_start(begin, is_clause_end);
-    const std::string_view clause_text = text_.substr(clause, begin - clause);
-    for (std::string_view cue : {"比分"sv, "比例"sv, "成绩"sv, "用时"sv, "耗时"sv, "战成"sv, "打成"sv, "赔率"sv}) {
-      if (clause_text.find(cue) != std::string_view::npos) return true;
-    }
-    std::size_t after = end;
-    if (has(after, "的")) after += "的"sv.size();
-    for (std::string_view cue : {"战胜"sv, "击败"sv, "获胜"sv, "取胜"sv, "负于"sv, "胜"sv, "败"sv, "不敌"sv, "险胜"sv,
-                                 "大胜"sv, "力克"sv, "完胜"sv, "惜败"sv, "告负"sv, "领先"sv, "落后"sv, "战平"sv,
-                                 "逆转"sv, "比分"sv, "总比分"sv, "大比分"sv, "成绩"sv, "比例"sv, "优势"sv}) {
-      if (has(after, cue)) return true;
-    }
-    return false;
-  }
-
-  // What makes H:MM a clock time without a part of the day: a date just before
-  // (今天19:30, a schedule row 5月15日 19:30), a word of time or a preposition of
-  // time before (时间为6:30, 于19:30, 从8:30), an event starting or ending after
-  // (19:30开赛, 6:30发车, 17:00前), another time earlier in the sentence (首班车6:30发车，
-  // 末班车19:30), or a row of a timetable (a line that starts with the time and a space).
-  bool has_clock_context(std::size_t begin, std::size_t end) const {
-    const char32_t previous = before(begin);
-    if (is_one_of(previous, U"于在从自至到起"sv) || has_before(begin, "截至") || has_before(begin, "截止")) return true;
-    if (out_.size() > first_) {
-      const DateExpression& last = out_.back();
-      const bool gap_is_space = std::all_of(text_.begin() + static_cast<std::ptrdiff_t>(last.end),
-                                            text_.begin() + static_cast<std::ptrdiff_t>(begin),
-                                            [](char c) { return c == ' ' || c == '\t'; });
-      const bool is_day = last.day > 0 || last.reference == DateReference::relative_day ||
-                          last.reference == DateReference::anaphoric_day || last.reference == DateReference::festival;
-      if (gap_is_space && is_day) return true;
-      const std::size_t sentence = context_start(begin, is_sentence_end);
-      for (std::size_t i = out_.size(); i-- > first_ && out_[i].end > sentence;) {
-        if (out_[i].has_time()) return true;
-      }
-    }
-    const std::size_t clause = context_start(begin, is_clause_end);
-    const std::string_view clause_text = text_.substr(clause, begin - clause);
-    for (std::string_view cue : {"时间"sv, "时刻"sv, "时段"sv}) {
-      if (clause_text.find(cue) != std::string_view::npos) return true;
-    }
-    for (std::string_view cue : {"开始"sv, "开幕"sv, "闭幕"sv, "举行"sv, "举办"sv, "召开"sv, "发车"sv, "截止"sv,
-                                 "开放"sv, "出发"sv, "开赛"sv, "开播"sv, "播出"sv, "开演"sv, "开馆"sv, "闭馆"sv,
-                                 "开门"sv, "营业"sv, "起飞"sv, "抵达"sv, "到达"sv, "集合"sv, "准时"sv, "正式"sv,
-                                 "结束"sv, "前"sv, "之前"sv, "以前"sv, "左右"sv, "许"sv, "起"sv}) {
-      if (has(end, cue)) return true;
-    }
-    // A timetable row: the time opens the line and a space follows it.
-    std::size_t line_start = begin;
-    while (line_start > 0 && (text_[line_start - 1] == ' ' || text_[line_start - 1] == '\t')) --line_start;
-    return line_start == 0 && (at(end) == U' ' || at(end) == U'\t');
+    if (part == nullptr || is_habitual(begin)) return 0;
+    if (std::size_t end = read_colon_clock(expression, hour, after_colon, part); end != 0) return emit(expression, end);
+    return 0;
   }
 
   // The two-digit minutes (and seconds) after "H:"; 0 when they are not there.
   std::size_t read_colon_clock(DateExpression& expression, const Numeral& hour, std::size_t after_colon,
-                               const PartOfDay* part) const {
+                               const PartOfDay* part) {
     if (hour.form != NumeralForm::arabic || hour.characters > 2 || hour.value > 24) return 0;
     const auto two_digits = [&](std::size_t pos) {
       std::optional<Numeral> number = read_numeral(text_, pos);
@@ -930,10 +842,7 @@ class LineScanner {
     std::size_t start = pos;
     for (int steps = 0; start > 0 && steps < 60; ++steps) {
       const std::size_t previous = start_of_previous(start);
-      const char32_t cp = decode_utf8(text_, previous, table_).cp;
-      // The colon of 8:30 ends no clause: 每周一至周五8:30-12:00、14:30 is one.
-      const bool colon_in_time = (cp == U':' || cp == U'：') && arabic_digit_value(before(previous)) >= 0;
-      if (is_end(cp) && !colon_in_time) break;
+      if (is_end(decode_utf8(text_, previous, table_).cp)) break;
       start = previous;
     }
     return start;
