@@ -193,26 +193,6 @@ TEST(ArticleSegmentation, ScheduleRowsAreTheTextOfTheirListing) {
                           "2 body 5月15日（星期一）", "2 body 19:30 男子篮球小组赛第二轮 县体育中心篮球馆"));
 }
 
-TEST(ArticleSegmentation, LinesAColonAnnouncesAreItemsOfItsArticle) {
-  EXPECT_THAT(split("2023年我县经济运行稳中向好\n"
-                    "记者从县统计局获悉，全年主要经济指标如下：\n"
-                    "地区生产总值186.4亿元 增长5.6%\n"
-                    "固定资产投资 增长9.1%\n"
-                    "县统计局相关负责人分析，工业生产加快恢复。\n"
-                    "“村BA”篮球联赛开赛\n"
-                    "本报讯 1月13日晚，联赛在县体育馆开赛。\n"),
-              ElementsAre("1 title 2023年我县经济运行稳中向好", "1 body 记者从县统计局获悉，全年主要经济指标如下：",
-                          "1 body 地区生产总值186.4亿元 增长5.6%", "1 body 固定资产投资 增长9.1%",
-                          "1 body 县统计局相关负责人分析，工业生产加快恢复。", "2 title “村BA”篮球联赛开赛",
-                          "2 body 本报讯 1月13日晚，联赛在县体育馆开赛。"));
-  // Without the colon the same lines are the headline of the next article.
-  EXPECT_THAT(split("记者从县统计局获悉，经济运行稳中向好。\n"
-                    "地区生产总值186.4亿元 增长5.6%\n"
-                    "本报讯 县统计局相关负责人分析，工业生产加快恢复。\n"),
-              ElementsAre("1 body 记者从县统计局获悉，经济运行稳中向好。", "2 title 地区生产总值186.4亿元 增长5.6%",
-                          "2 body 本报讯 县统计局相关负责人分析，工业生产加快恢复。"));
-}
-
 TEST(ArticleSegmentation, AReadersSignatureClosesTheLetter) {
   EXPECT_THAT(split("读者来信\n"
                     "小区路灯修好了\n"

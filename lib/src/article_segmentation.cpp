@@ -223,15 +223,6 @@ class PageSegmentation {
       close_with(i, k == ParagraphKind::byline ? ArticleRole::byline : ArticleRole::signature);
       return i + 1;
     }
-    // 全年主要经济指标如下： then 地区生产总值 186.4亿元 增长5.6%: the lines a paragraph
-    // announces with its colon are items of that article, however short.
-    if (k == ParagraphKind::headline && after_body() && i > 0 && lines_[i - 1].segment == current_ &&
-        lines_[i - 1].role == ArticleRole::body && (in_list_ || introduces_list(lines_[i - 1].text))) {
-      assign(i, current_, ArticleRole::body);
-      in_list_ = true;
-      return i + 1;
-    }
-    in_list_ = false;
     if (k == ParagraphKind::headline || k == ParagraphKind::byline || k == ParagraphKind::name_signature) {
       return head(i);
     }
@@ -242,7 +233,6 @@ class PageSegmentation {
   static bool opens_question(std::string_view text) {
     return text.starts_with("问：") || text.starts_with("问:") || text.starts_with("问 ");
   }
-  static bool introduces_list(std::string_view text) { return text.ends_with("：") || text.ends_with(":"); }
 
   void close_with(std::size_t i, ArticleRole role) {
     assign(i, current_, role);
@@ -502,7 +492,6 @@ class PageSegmentation {
   std::vector<std::pair<std::size_t, int>> jumps_out_;
   std::size_t current_ = kNone;
   std::size_t interrupted_ = kNone;  // the article a standalone photo caption cut into
-  bool in_list_ = false;             // the last line was an item a colon announced
 };
 
 void ArticleSplitter::start_source() {
