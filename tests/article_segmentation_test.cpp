@@ -181,18 +181,6 @@ TEST(ArticleSegmentation, ContactLinesAndThePapersSignatureCloseNotices) {
                           "3 signature 岚川县气象台11月20日16时发布"));
 }
 
-TEST(ArticleSegmentation, ScheduleRowsAreTheTextOfTheirListing) {
-  EXPECT_THAT(split("清明小长假县内文化活动一览\n"
-                    "4月3日 9:00 “春风宁川”非遗展演 人民广场\n"
-                    "4月5日 全天 “追思英烈”网上祭扫 烈士陵园官网\n"
-                    "本周赛事预告\n"
-                    "5月15日（星期一）\n"
-                    "19:30 男子篮球小组赛第二轮 县体育中心篮球馆\n"),
-              ElementsAre("1 title 清明小长假县内文化活动一览", "1 body 4月3日 9:00 “春风宁川”非遗展演 人民广场",
-                          "1 body 4月5日 全天 “追思英烈”网上祭扫 烈士陵园官网", "2 title 本周赛事预告",
-                          "2 body 5月15日（星期一）", "2 body 19:30 男子篮球小组赛第二轮 县体育中心篮球馆"));
-}
-
 TEST(ArticleSegmentation, AReadersSignatureClosesTheLetter) {
   EXPECT_THAT(split("读者来信\n"
                     "小区路灯修好了\n"

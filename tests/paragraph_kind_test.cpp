@@ -61,13 +61,6 @@ INSTANTIATE_TEST_SUITE_P(
         KindCase{"本报发展新闻出版事业", ParagraphKind::headline},
         KindCase{"咨询电话：0358-6021234", ParagraphKind::body},
         KindCase{"投诉热线12345", ParagraphKind::headline},
-        KindCase{"4月3日 9:00 “春风宁川”非遗展演 人民广场", ParagraphKind::body},
-        KindCase{"4月4日14:30红色经典电影展映 县影剧院", ParagraphKind::body},
-        KindCase{"5月15日（星期一）", ParagraphKind::body},
-        KindCase{"19:30 男子篮球小组赛第二轮 县体育中心篮球馆", ParagraphKind::body},
-        KindCase{"6月1日起我县实行垃圾分类", ParagraphKind::headline},
-        KindCase{"5月起我县集中开展电动自行车登记", ParagraphKind::headline},
-        KindCase{"2024年高考在我县平稳举行", ParagraphKind::headline},
         KindCase{"振", ParagraphKind::fragment},
         KindCase{"11/", ParagraphKind::fragment},
         KindCase{"丆", ParagraphKind::fragment}));

@@ -302,40 +302,6 @@ bool has_phone_number(Text s) {
   return false;
 }
 
-// 4月3日 9:00 “春风宁川”非遗展演 人民广场, 5月15日（星期一）, 19:30 男子篮球小组赛:
-// a row of a schedule or listing opens with its day or its hour. A headline that opens
-// with a day goes on in words (6月1日起 新规施行).
-bool is_table_row(Text s) {
-  auto digits = [&](std::size_t& i) {
-    const std::size_t start = i;
-    while (i < s.size() && ((s[i] >= U'0' && s[i] <= U'9') || (s[i] >= U'０' && s[i] <= U'９'))) ++i;
-    return i - start;
-  };
-  auto clock_time = [&](std::size_t& i) {
-    const std::size_t hours = digits(i);
-    if (hours < 1 || hours > 2 || i >= s.size() || (s[i] != U':' && s[i] != U'：')) return false;
-    ++i;
-    return digits(i) == 2;
-  };
-  std::size_t i = 0;
-  const std::size_t month = digits(i);
-  if (month >= 1 && month <= 2 && i < s.size() && s[i] == U'月') {
-    ++i;
-    const std::size_t day = digits(i);
-    if (day < 1 || day > 2 || i >= s.size() || s[i] != U'日') return false;
-    ++i;
-    if (i == s.size()) return false;  // a date alone: a notice's date or a kicker
-    if (s.substr(i).starts_with(U"（星期") || s.substr(i).starts_with(U"(星期") || s.substr(i).starts_with(U"（周")) {
-      const std::size_t close = s.find_first_of(U"）)", i);
-      return close != Text::npos && close + 1 == s.size();
-    }
-    if (is_space(s[i])) return true;
-    return clock_time(i);
-  }
-  i = 0;
-  return clock_time(i) && i < s.size() && (is_space(s[i]) || is_han(s[i]));
-}
-
 bool opens_with_dateline(Text head) {
   Text s = drop_marks(head);
   if (!s.empty() && (s.front() == U'（' || s.front() == U'(' || s.front() == U'【')) s.remove_prefix(1);
@@ -448,8 +414,7 @@ ParagraphTraits classify_paragraph(std::string_view paragraph) {
     traits.kind = ParagraphKind::name_signature;
   } else if (decoded.whole && (is_notice_date(whole) || is_issue_line(whole))) {
     traits.kind = ParagraphKind::notice_date;
-  } else if (decoded.whole && !traits.opens_with_dateline && !is_table_row(whole) &&
-             is_headline(whole, traits.characters)) {
+  } else if (decoded.whole && !traits.opens_with_dateline && is_headline(whole, traits.characters)) {
     traits.kind = ParagraphKind::headline;
     traits.section_like = !has_punctuation(whole) &&
                           (traits.characters <= 6 || (traits.characters <= 8 && has_inner_space(whole)));
