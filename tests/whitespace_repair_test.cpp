@@ -222,6 +222,20 @@ TEST(WhitespaceRepair, SignatureTheColumnWrappedStaysInline) {
             "活动吸引了全县各乡镇的文艺爱好者和群众，反响热烈。\n（文旅）\n");
 }
 
+TEST(WhitespaceRepair, ShortLinesAndWholeParagraphsWithoutAFinalMarkStayApart) {
+  // From a review: a subhead with a comma above a joined paragraph, a whole paragraph
+  // ending in a word or a web address, and two words after a sentence that are no
+  // names.
+  const std::string paragraph =
+      "据悉，项目总投资约二十亿元，建成后预计可带动周边一千余名群众就近就业，年产值将超过五十亿元，对县域经济发展具有重要意义。\n";
+  EXPECT_EQ(despace("坚持问题导向，精准施策\n\n" + paragraph), "坚持问题导向，精准施策\n" + paragraph);
+  const std::string ends_in_a_word =
+      "县交通运输局表示，改造期间将合理安排施工时段，尽量减少对群众出行的影响，具体施工时间安排请见本报第三版\n";
+  EXPECT_EQ(despace(ends_in_a_word + paragraph), ends_in_a_word + paragraph);
+  EXPECT_EQ(despace("本报讯 去年全县地区生产总值\n同比增长百分之六点五。 今年 全县\n将继续加大项目投资力度。\n"),
+            "本报讯去年全县地区生产总值同比增长百分之六点五。今年全县将继续加大项目投资力度。\n");
+}
+
 TEST(WhitespaceRepair, SignatureWrappedOverTwoLinesClosesItsParagraph) {
   // A narrow column wrapped the signature itself; the headline under it was joined on.
   const std::string page =
@@ -326,7 +340,7 @@ TEST(WhitespaceRepair, BulletedItemsAreParagraphs) {
 TEST(WhitespaceRepair, AnInterviewsSpeakersOpenParagraphs) {
   const std::string page =
       "记者：西坡村发展核桃产业，最大的难点是什么？\n王保林：最难的是转变观念。老百姓守着老树过了\n"
-      "几辈子，让他们锯树嫁接，心里没底。我们就先干 给群众看，再带着群众干，用实实在在的收益说话。\n"
+      "几辈子，让他们锯树嫁接，心里没底。我们就先干\n给群众看，再带着群众干，用实实在在的收益说话。\n"
       "记者：合作社怎么和农户联结？\n";
   EXPECT_EQ(despace(page),
             "记者：西坡村发展核桃产业，最大的难点是什么？\n"

@@ -9,6 +9,7 @@
 #include <cstring>
 
 #include "jianbao/ideograph_stretch.hpp"
+#include "jianbao/person_names.hpp"
 #include "jianbao/text_block.hpp"
 
 namespace jianbao {
@@ -448,8 +449,14 @@ void find_closing_tail(const std::vector<Run>& runs, LineShape& line, const std:
                            (ends_with(runs[line.end_run - 1].text, "）") || ends_with(runs[line.end_run - 1].text, ")"));
     const bool byline = opens_byline(runs[k]);
     // One name or two, signed after the last sentence: ……发言。 张倩倩, ……常识。 王敏 张凯.
+    // Two must read as personal names, or as a role and a name (……就医。 读者 马文斌):
+    // ……六点五。 今年 全县 is a sentence's start.
     auto is_name = [](const Run& r) { return r.chars >= 2 && r.chars <= 4 && is_han_only(r); };
-    const bool names = is_name(runs[k]) && (k == line.end_run - 1 || (k == line.end_run - 2 && is_name(runs[k + 1])));
+    auto signs_two = [&](const Run& first, const Run& second) {
+      const bool role = std::find(kCreditRoles.begin(), kCreditRoles.end(), first.text) != kCreditRoles.end();
+      return is_name(second) && (role || looks_like_person_name(first.text)) && looks_like_person_name(second.text);
+    };
+    const bool names = is_name(runs[k]) && (k == line.end_run - 1 || (k == line.end_run - 2 && signs_two(runs[k], runs[k + 1])));
     if (bracketed || byline || names) line.tail_start = k;
     return;
   }
@@ -729,6 +736,7 @@ void classify_lines(const std::vector<Run>& runs, std::vector<LineShape>& lines)
     line.starts_picture_note = opens_picture_note(first);
     line.starts_list_item = (first.first.flags & kListOpener) && opens_list_item(first, table);
     line.ends_clause = ends_in_clause_mark(runs[line.end_run - 1], table);
+    line.ends_comma = last.cp == U'，' || last.cp == U'、' || last.cp == ',';
     find_inline_head(runs, line);
     // A headline sharing the line takes none of its column: the body's part is what
     // runs on (……鸣笛启程 本报讯 1月6日，满载钢铁、自行车 / 等货物的中欧班列……).

@@ -52,6 +52,7 @@ struct LineShape {
   bool starts_picture_note = false;  // opens a photo's note: 图为, 上图
   bool starts_list_item = false;  // opens a list's item or an answer: 一、 （二） （3） 4. ① ● 22日： 答：
   bool ends_clause = false;   // ends in ： or ；, as a notice's greeting, a list's lead and its items do
+  bool ends_comma = false;    // ends in ，、 or a half-width comma: in the middle of a sentence
   bool opens_paragraph = false;  // the line before ended a paragraph
   bool paragraph_line = false;  // longer than any newspaper column: already one paragraph
   bool keeps_spaces = false;  // spaces between Chinese runs carry meaning (headline, byline)
@@ -168,16 +169,20 @@ inline bool continues_on_next_line(const LineShape& a, const LineShape& b) {
   if (a.role != LineRole::Body || b.role != LineRole::Body) return false;
   if (b.starts_item || b.body_start != b.first_run || a.tail_start != a.end_run) return false;
   // A signature or credit ends its paragraph, and so does a whole-paragraph line,
-  // unless it stops short of a sentence's end: the rest of the paragraph was left on
-  // the next line (……烘干等设备， / 建起了……).
+  // unless it stops at a comma: the rest of the sentence was left on the next line
+  // (……烘干等设备， / 建起了……). One that ends in a word may be a paragraph with no
+  // mark at its end (……请见本报第三版, a web address).
   if (a.ends_signature) return false;
-  if (a.paragraph_line) return !(a.ends_sentence | a.ends_clause) && !b.starts_list_item;
-  // A column line runs on into a whole-paragraph line only when it stops in the
-  // middle of a word of prose (……老树过了 / 几辈子，让他们……, on a page whose
-  // paragraphs were mostly joined back already): not after a closing quote (a quoted
-  // subhead) or any other mark.
-  const bool cut_in_prose = a.has_prose_punct && a.hanging == 0 && !(a.ends_sentence | a.ends_clause);
-  if (b.paragraph_line && !a.justified && !cut_in_prose) return false;
+  if (a.paragraph_line) return a.ends_comma && !b.starts_list_item;
+  // A column line runs on into a whole-paragraph line only when it fills its column
+  // and stops in the middle of a word of prose (……老树过了 / 几辈子，让他们……, on a
+  // page whose paragraphs were mostly joined back already): not a short line (a
+  // subhead: 坚持问题导向，精准施策), nor one after a closing quote or any other mark.
+  if (b.paragraph_line && !a.justified) {
+    const bool cut_in_prose = a.has_prose_punct && a.hanging == 0 && !(a.ends_sentence | a.ends_clause) &&
+                              a.column != 0 && a.width >= a.column - kIndentWidth;
+    if (!cut_in_prose) return false;
+  }
   // Most lines run on with no mark at their end (but a numbered subhead, below).
   if (!(a.ends_sentence | a.ends_clause | a.starts_list_item | b.starts_list_item)) return true;
   // Short of its column, less the indent when it opens its paragraph (the column
