@@ -73,6 +73,7 @@ TEST(WhitespaceRepair, KeepsBylineSpaces) {
 // byline keeps its spaces between names and roles, and drops those inside a name.
 TEST(WhitespaceRepair, ASlashInABylineJoinsWhatItStandsBetween) {
   EXPECT_EQ(despace("记者 贺晓东 文 / 摄\n"), "记者 贺晓东 文/摄\n");
+  EXPECT_EQ(despace("记者 王红 / 摄影 李明\n"), "记者 王红 / 摄影 李明\n");
 }
 
 TEST(WhitespaceRepair, JoinsSpacedOutNamesInABylineAndKeepsItsOtherSpaces) {

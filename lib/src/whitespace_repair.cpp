@@ -74,8 +74,11 @@ struct Round {
 // The gap between two runs of a line that keeps meaningful spaces (headline, section
 // label, byline, credit): clause and name separators stay, digits still hug the text.
 Gap label_gap(const Run& left, const Run& right) {
-  // A slash joins what it stands between: 文 / 摄 → 文/摄.
-  if (left.last.cp == '/' || left.last.cp == U'／' || right.first.cp == '/' || right.first.cp == U'／') return Gap::None;
+  // A slash joins a one-character role to it: 文 / 摄 → 文/摄. Between two credits it
+  // keeps the spaces: 记者 王红 / 摄影 李明.
+  const bool left_slash = left.last.cp == '/' || left.last.cp == U'／';
+  const bool right_slash = right.first.cp == '/' || right.first.cp == U'／';
+  if ((right_slash && left.chars == 1) || (left_slash && right.chars == 1)) return Gap::None;
   // A number ends in its digits or its percent sign: 月息2% 的 → 月息2%的; a Latin
   // word hugs the text as a number does: 我县 A级景区 → 我县A级景区.
   const bool left_digit = (left.last.flags & (kDigit | kLatin)) || left.last.cp == '%' || left.last.cp == U'％';
