@@ -147,27 +147,6 @@ bool holds_closing_bracket(std::string_view t) {
   return t.find("）") != std::string_view::npos || t.find(')') != std::string_view::npos;
 }
 
-// A news item's opening credit keeps the spaces between its roles and names, as a
-// byline does: 本报讯（记者 冯雪 通讯员 郭斌）今年……, over a line end too. Set after
-// the other gaps, for the line that opens the item (opens_item_credit), up to the
-// run that closes the bracket. It stops where the text no longer looks like names:
-// at a clause or sentence mark (a bracket never closed) and after eight runs (four
-// roles and names); and before a commentary's credit (特约评论员) or a news item's
-// opener (新华社记者), which the next round would split off as a head, undoing the
-// spaces set here (and again, round after round).
-void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
-  constexpr std::size_t kMaxCreditRuns = 8;
-  if (line.justified || !opens_item_credit(runs[line.first_run])) return;
-  for (std::size_t k = line.first_run; k + 1 < runs.size() && k < line.first_run + kMaxCreditRuns; ++k) {
-    const Run& run = runs[k];
-    const Run& next = runs[k + 1];
-    const bool marks = run.has_sentence_end || run.has_clause_punct;
-    if ((k != line.first_run && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) return;
-    if (run.is_commentary_credit || next.is_commentary_credit || starts_news_item(next)) return;
-    gaps[k] = label_gap(run, next);
-  }
-}
-
 // The gap between two parts of a credit's names: a space, as in a byline, unless
 // one side is a single character, which no name is: a name a line end or the
 // layout cut (（通讯员 贺 / 丽君）, （记者 刘 洋）).
@@ -178,25 +157,39 @@ Gap credit_name_gap(const Run& left, const Run& right) {
   return label_gap(left, right);
 }
 
-// A credit in brackets that closes a paragraph keeps the spaces between its roles
-// and names, as a byline does: ……解决实际问题。（记者 孙鹏）, over a line end too
-// (……问题。（记者 / 孙鹏）). Set after the other gaps, for the lines where a run ends
-// opening one (LineShape::opens_credit), up to the run that closes the bracket, with
-// the stops of keep_item_credit_spaces.
-void keep_closing_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
+// Keeps the spaces between the roles and names of the credit that run `opener`
+// opens, as a byline does, up to the run that closes its bracket, over a line end
+// too. Set after the other gaps. It stops where the text no longer looks like names:
+// at a clause or sentence mark (a bracket never closed) and after eight runs (four
+// roles and names); and before a commentary's credit (特约评论员) or a news item's
+// opener (新华社记者), which the next round would split off as a head, undoing the
+// spaces set here (and again, round after round). With `join_cut_names`, a single
+// character after the opener's role is part of a name (credit_name_gap).
+void keep_credit_spaces(const std::vector<Run>& runs, std::size_t opener, bool join_cut_names, std::vector<Gap>& gaps) {
   constexpr std::size_t kMaxCreditRuns = 8;
-  if (line.justified) return;
-  for (std::size_t opener = line.first_run; opener < line.end_run; ++opener) {
-    if (!ends_opening_credit(runs[opener])) continue;
-    for (std::size_t k = opener; k + 1 < runs.size() && k < opener + kMaxCreditRuns; ++k) {
-      const Run& run = runs[k];
-      const Run& next = runs[k + 1];
-      const bool marks = run.has_sentence_end || run.has_clause_punct;
-      if ((k != opener && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) break;
-      if (next.is_commentary_credit || starts_news_item(next)) break;
-      gaps[k] = k == opener ? label_gap(run, next) : credit_name_gap(run, next);
-    }
+  for (std::size_t k = opener; k + 1 < runs.size() && k < opener + kMaxCreditRuns; ++k) {
+    const Run& run = runs[k];
+    const Run& next = runs[k + 1];
+    const bool marks = run.has_sentence_end || run.has_clause_punct;
+    if ((k != opener && (holds_closing_bracket(run.text) || marks)) || gaps[k] == Gap::Break) return;
+    if (run.is_commentary_credit || next.is_commentary_credit || starts_news_item(next)) return;
+    gaps[k] = join_cut_names && k != opener ? credit_name_gap(run, next) : label_gap(run, next);
   }
+}
+
+// A news item's opening credit (opens_item_credit): 本报讯（记者 冯雪 通讯员 郭斌）今年……
+void keep_item_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
+  if (line.justified || !opens_item_credit(runs[line.first_run])) return;
+  keep_credit_spaces(runs, line.first_run, false, gaps);
+}
+
+// The credits in brackets that close a paragraph, on the lines where a run ends
+// opening one (LineShape::opens_credit): ……解决实际问题。（记者 孙鹏）, ……问题。（记者 /
+// 孙鹏）.
+void keep_closing_credit_spaces(const std::vector<Run>& runs, const LineShape& line, std::vector<Gap>& gaps) {
+  if (line.justified) return;
+  for (std::size_t opener = line.first_run; opener < line.end_run; ++opener)
+    if (ends_opening_credit(runs[opener])) keep_credit_spaces(runs, opener, true, gaps);
 }
 
 // Whether line b only closes a bracket that line a left open, when a narrow column
